@@ -1,0 +1,19 @@
+package io.github.recordingleakagedetector.runtime.log;
+
+/**
+ * Metrics the handlers emit in CloudWatch embedded metric format, in the namespace {@code METRICS_NAMESPACE}
+ * with one dimension {@code Detector = DETECTOR_NAME}. The construct's alarms use these names (contract).
+ */
+public enum MetricName {
+    /** A completed agent contact has no recording after the grace period (one per leak). */
+    RecordingsMissing,
+    /** A completed agent contact's recording was found. */
+    RecordingsVerified,
+    /** A contact was tracked past the maximum tracking age without a verdict. */
+    ContactsUnverifiable,
+    /** A flow-log event could not be understood and was skipped. */
+    MalformedLogEvents;
+
+    /** The name of the metric dimension whose value is {@code DETECTOR_NAME}. */
+    public static final String DETECTOR_DIMENSION = "Detector";
+}

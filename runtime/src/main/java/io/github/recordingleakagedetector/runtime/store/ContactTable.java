@@ -1,0 +1,49 @@
+package io.github.recordingleakagedetector.runtime.store;
+
+/**
+ * The contact table's schema: key, index and attribute names. The construct creates the table with the same
+ * key and index (checked by the contract tests in module {@code test}).
+ *
+ * <p>Items that still need work carry {@link #UPDATED_AT} and so appear in the sparse {@link #STATE_INDEX}; a
+ * closed item (verdict reached and alerted, recording disabled, unverifiable and alerted) has it removed and
+ * {@link #CLOSED_AT} set instead, so the handlers never re-read finished contacts.
+ */
+public final class ContactTable {
+    /** Partition key (S). */
+    public static final String CONTACT_ID = "ContactId";
+    /** Global secondary index: partition {@link #STATE}, sort {@link #UPDATED_AT}, all attributes projected. */
+    public static final String STATE_INDEX = "State-UpdatedAt-index";
+    /** Life-cycle state (S), one of the literal values of {@code ContactState}. */
+    public static final String STATE = "State";
+    /** Last change, epoch milliseconds (N); present only while the contact needs work. */
+    public static final String UPDATED_AT = "UpdatedAt";
+    /** DynamoDB TTL attribute, epoch seconds (N). */
+    public static final String EXPIRES_AT = "ExpiresAt";
+
+    public static final String VERSION = "Version";
+    public static final String INSTANCE_ID = "InstanceId";
+    public static final String RECORDED_PARTICIPANTS = "RecordedParticipants";
+    public static final String CONTACT_FLOW_NAME = "ContactFlowName";
+    public static final String BEHAVIOUR_SET_AT = "RecordingBehaviourSetAt";
+    public static final String CREATED_AT = "CreatedAt";
+    public static final String CLOSED_AT = "ClosedAt";
+    public static final String INITIATION_TIMESTAMP = "InitiationTimestamp";
+    public static final String CONNECTED_TO_AGENT_TIMESTAMP = "ConnectedToAgentTimestamp";
+    public static final String DISCONNECT_TIMESTAMP = "DisconnectTimestamp";
+    public static final String AGENT_ID = "AgentId";
+    public static final String QUEUE_ID = "QueueId";
+    public static final String CHANNEL = "Channel";
+    public static final String INITIATION_METHOD = "InitiationMethod";
+    public static final String PREVIOUS_CONTACT_ID = "PreviousContactId";
+    public static final String RECORDING_LOCATIONS = "RecordingLocations";
+    public static final String DESCRIBE_NOT_FOUND_COUNT = "DescribeNotFoundCount";
+    public static final String LAST_DESCRIBE_ERROR = "LastDescribeError";
+    public static final String RECORDING_STATE = "RecordingState";
+    public static final String RECORDING_KEY = "RecordingKey";
+    public static final String SEARCHED_LOCATIONS = "SearchedLocations";
+    public static final String ALERT_PENDING_SINCE = "AlertPendingSince";
+    public static final String ALERTED_AT = "AlertedAt";
+
+    private ContactTable() {
+    }
+}
