@@ -11,32 +11,39 @@ import java.util.Set;
  * which sets exactly these on each function (checked by the contract tests in module {@code test}).
  */
 public enum EnvironmentVariable {
-    CONTACT_TABLE_NAME(null, "Name of the contact table.", Handler.values()),
-    RECORDING_BUCKET_NAME(null, "Bucket that Amazon Connect writes call recordings to.", Handler.CHECK_RECORDINGS),
-    RECORDING_KEY_PREFIX(null, "Key prefix of the call recordings, up to the date folders, e.g. connect/my-alias/CallRecordings.",
+    CONTACT_TABLE_NAME(Kind.TEXT, null, "Name of the contact table.", Handler.values()),
+    RECORDING_BUCKET_NAME(Kind.TEXT, null, "Bucket that Amazon Connect writes call recordings to.", Handler.CHECK_RECORDINGS),
+    RECORDING_KEY_PREFIX(Kind.KEY_PREFIX, null, "Key prefix of the call recordings, up to the date folders, e.g. connect/my-alias/CallRecordings.",
             Handler.CHECK_RECORDINGS),
-    RECORDING_GRACE_PERIOD_SECONDS("900", "How long after disconnect a recording may still arrive before it is declared missing.",
+    RECORDING_GRACE_PERIOD_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "900", "How long after disconnect a recording may still arrive before it is declared missing.",
             Handler.CHECK_RECORDINGS),
-    DESCRIBE_CONTACT_RATE_LIMIT("2", "DescribeContact requests per second, per function instance (the quota is per account).",
+    DESCRIBE_CONTACT_RATE_LIMIT(Kind.POSITIVE_DECIMAL, "2", "DescribeContact requests per second, per function instance (the quota is per account).",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
-    MAX_TRACKING_AGE_SECONDS("86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
+    MAX_TRACKING_AGE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
-    CONTACT_RETENTION_DAYS("90", "Days a contact item is kept (DynamoDB TTL) after recording behaviour was set.",
+    CONTACT_RETENTION_DAYS(Kind.POSITIVE_WHOLE_NUMBER, "90", "Days a contact item is kept (DynamoDB TTL) after recording behaviour was set.",
             Handler.FLOW_LOG_INGEST),
-    ALERT_TOPIC_ARN("", "SNS topic for missing-recording and unverifiable-contact alerts; empty means log only.",
+    ALERT_TOPIC_ARN(Kind.OPTIONAL_SNS_TOPIC_ARN, "", "SNS topic for missing-recording and unverifiable-contact alerts; empty means log only.",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
-    SAFETY_MARGIN_SECONDS("20", "A handler takes no new work when less than this much invocation time remains.",
+    SAFETY_MARGIN_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "20", "A handler takes no new work when less than this much invocation time remains.",
             Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
-    METRICS_NAMESPACE("RecordingLeakageDetector", "CloudWatch namespace of the metrics the handlers emit (embedded metric format).",
+    METRICS_NAMESPACE(Kind.TEXT, "RecordingLeakageDetector", "CloudWatch namespace of the metrics the handlers emit (embedded metric format).",
             Handler.values()),
-    DETECTOR_NAME("default", "Value of the Detector metric dimension, so that several detectors in one account stay apart.",
+    DETECTOR_NAME(Kind.TEXT, "default", "Value of the Detector metric dimension, so that several detectors in one account stay apart.",
             Handler.values());
 
+    /** What a value must look like; {@link Configuration} checks it at cold start. */
+    public enum Kind {
+        TEXT, KEY_PREFIX, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, OPTIONAL_SNS_TOPIC_ARN
+    }
+
+    private final Kind kind;
     private final String defaultValue;
     private final String description;
     private final Set<Handler> readBy;
 
-    EnvironmentVariable(String defaultValue, String description, Handler... readBy) {
+    EnvironmentVariable(Kind kind, String defaultValue, String description, Handler... readBy) {
+        this.kind = kind;
         this.defaultValue = defaultValue;
         this.description = description;
         this.readBy = EnumSet.copyOf(Arrays.asList(readBy));
@@ -49,6 +56,10 @@ public enum EnvironmentVariable {
 
     public boolean required() {
         return defaultValue == null;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public String description() {

@@ -36,6 +36,9 @@ public final class ContactTable {
     public static final String INITIATION_METHOD = "InitiationMethod";
     public static final String PREVIOUS_CONTACT_ID = "PreviousContactId";
     public static final String RECORDING_LOCATIONS = "RecordingLocations";
+    /** When DescribeContact last answered for the contact (S, ISO-8601); absent while {@code INITIALISED}. */
+    public static final String LAST_DESCRIBED_AT = "LastDescribedAt";
+    public static final String UNVERIFIABLE_REASON = "UnverifiableReason";
     public static final String DESCRIBE_NOT_FOUND_COUNT = "DescribeNotFoundCount";
     public static final String LAST_DESCRIBE_ERROR = "LastDescribeError";
     public static final String RECORDING_STATE = "RecordingState";

@@ -1,0 +1,73 @@
+package io.github.recordingleakagedetector.runtime.aws;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.AgentInfo;
+import software.amazon.awssdk.services.connect.model.Contact;
+import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.QueueInfo;
+import software.amazon.awssdk.services.connect.model.RecordingInfo;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
+
+/**
+ * DescribeContact, paced by a client-side rate limit. Throttling and server errors are retried by the SDK with
+ * backoff; when retries run out they surface as {@link DirectoryUnavailableException} so the contact stays for the
+ * next run. Other client errors (access denied, bad request) propagate: they are configuration faults to fix.
+ */
+public final class ConnectContactDirectory implements ContactDirectory {
+    private final ConnectClient connect;
+    private final RateLimiter rateLimiter;
+
+    public ConnectContactDirectory(ConnectClient connect, RateLimiter rateLimiter) {
+        this.connect = connect;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Override
+    public ContactSnapshot describe(String instanceId, String contactId) {
+        rateLimiter.acquire();
+        Contact contact;
+        try {
+            contact = connect.describeContact(r -> r.instanceId(instanceId).contactId(contactId)).contact();
+        } catch (ResourceNotFoundException e) {
+            throw new ContactNotFoundException("DescribeContact: " + e.awsErrorDetails().errorMessage());
+        } catch (ConnectException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new DirectoryUnavailableException("DescribeContact failed after retries: " + e.getMessage(),
+                        e.isThrottlingException(), e);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new DirectoryUnavailableException("DescribeContact unreachable: " + e.getMessage(), false, e);
+        }
+        return toSnapshot(contact);
+    }
+
+    static ContactSnapshot toSnapshot(Contact contact) {
+        AgentInfo agent = contact.agentInfo();
+        QueueInfo queue = contact.queueInfo();
+        List<String> recordings = contact.recordings().stream()
+                .filter(ConnectContactDirectory::isAvailableVoiceRecording)
+                .map(RecordingInfo::location)
+                .toList();
+        return new ContactSnapshot(
+                contact.initiationTimestamp(),
+                agent == null ? null : agent.connectedToAgentTimestamp(),
+                contact.disconnectTimestamp(),
+                agent == null ? null : agent.id(),
+                queue == null ? null : queue.id(),
+                contact.channelAsString(),
+                contact.initiationMethodAsString(),
+                contact.previousContactId(),
+                recordings);
+    }
+
+    private static boolean isAvailableVoiceRecording(RecordingInfo recording) {
+        boolean audio = recording.mediaStreamType() == null || "AUDIO".equals(recording.mediaStreamTypeAsString());
+        boolean deleted = "DELETED".equals(recording.statusAsString());
+        return audio && !deleted && recording.location() != null && !recording.location().isBlank();
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.recordingleakagedetector.runtime.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The validated values of the variables one handler reads. Loading checks all of them at once and reports every
+ * problem in one message, so a misconfigured function fails its first invocation with the whole list.
+ */
+public final class Configuration {
+    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
+
+    private final Handler handler;
+    private final Map<EnvironmentVariable, String> values;
+
+    private Configuration(Handler handler, Map<EnvironmentVariable, String> values) {
+        this.handler = handler;
+        this.values = values;
+    }
+
+    public static Configuration load(Handler handler, Map<String, String> environment) {
+        Map<EnvironmentVariable, String> values = new EnumMap<>(EnvironmentVariable.class);
+        List<String> problems = new ArrayList<>();
+        for (EnvironmentVariable variable : EnvironmentVariable.readBy(handler)) {
+            String raw = environment.get(variable.name());
+            String value = raw == null || raw.isBlank() ? variable.defaultValue().orElse(null) : raw.trim();
+            if (value == null) {
+                problems.add(variable.name() + " is required (" + variable.description() + ")");
+                continue;
+            }
+            problemWith(variable, value).ifPresent(problems::add);
+            values.put(variable, value);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration of " + handler.className() + ": "
+                    + String.join("; ", problems));
+        }
+        return new Configuration(handler, values);
+    }
+
+    private static Optional<String> problemWith(EnvironmentVariable variable, String value) {
+        String shown = variable.name() + "='" + value + "'";
+        return switch (variable.kind()) {
+            case TEXT -> Optional.empty();
+            case KEY_PREFIX -> value.startsWith("/") || value.endsWith("/")
+                    ? Optional.of(shown + " must not start or end with '/'")
+                    : Optional.empty();
+            case POSITIVE_WHOLE_NUMBER -> {
+                try {
+                    yield Long.parseLong(value) > 0 ? Optional.empty() : Optional.of(shown + " must be greater than 0");
+                } catch (NumberFormatException e) {
+                    yield Optional.of(shown + " is not a whole number");
+                }
+            }
+            case POSITIVE_DECIMAL -> {
+                try {
+                    double number = Double.parseDouble(value);
+                    yield number > 0 && Double.isFinite(number)
+                            ? Optional.empty()
+                            : Optional.of(shown + " must be a number greater than 0");
+                } catch (NumberFormatException e) {
+                    yield Optional.of(shown + " is not a number");
+                }
+            }
+            case OPTIONAL_SNS_TOPIC_ARN -> value.isEmpty() || SNS_TOPIC_ARN.matcher(value).matches()
+                    ? Optional.empty()
+                    : Optional.of(shown + " is not an SNS topic ARN");
+        };
+    }
+
+    public String text(EnvironmentVariable variable) {
+        return value(variable);
+    }
+
+    public Optional<String> optionalText(EnvironmentVariable variable) {
+        String value = value(variable);
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public Duration seconds(EnvironmentVariable variable) {
+        return Duration.ofSeconds(Long.parseLong(value(variable)));
+    }
+
+    public Duration days(EnvironmentVariable variable) {
+        return Duration.ofDays(Long.parseLong(value(variable)));
+    }
+
+    public double decimal(EnvironmentVariable variable) {
+        return Double.parseDouble(value(variable));
+    }
+
+    private String value(EnvironmentVariable variable) {
+        String value = values.get(variable);
+        if (value == null) {
+            // A programming error, not a deployment one: the enum does not list this handler as a reader.
+            throw new IllegalStateException(variable + " is not read by " + handler);
+        }
+        return value;
+    }
+}

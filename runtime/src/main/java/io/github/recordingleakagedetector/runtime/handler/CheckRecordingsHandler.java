@@ -1,0 +1,43 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import io.github.recordingleakagedetector.runtime.config.Configuration;
+import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
+import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
+import io.github.recordingleakagedetector.runtime.log.MetricName;
+import java.util.Map;
+
+/** Last step: looks for the recordings of {@code COMPLETED - AGENT} contacts and reports the missing ones. */
+public final class CheckRecordingsHandler extends ScheduledStepHandler {
+    private final RecordingChecker checker;
+
+    public CheckRecordingsHandler() {
+        this(Wiring.fromSystem(Handler.CHECK_RECORDINGS));
+    }
+
+    public CheckRecordingsHandler(Wiring wiring) {
+        super(wiring);
+        Configuration configuration = wiring.configuration();
+        ContactStore store = wiring.store();
+        this.checker = new RecordingChecker(store, wiring.archive(), wiring.directory(), wiring.alerts(store),
+                configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
+                configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
+                configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),
+                wiring.clock());
+    }
+
+    @Override
+    RunSummary run(RunBudget budget) {
+        return checker.check(budget);
+    }
+
+    @Override
+    Map<MetricName, Long> metricsOf(RunSummary summary) {
+        return Map.of(
+                MetricName.RecordingsMissing, summary.outcome(RecordingChecker.MISSING),
+                MetricName.RecordingsVerified, summary.outcome(RecordingChecker.RECORDED));
+    }
+}

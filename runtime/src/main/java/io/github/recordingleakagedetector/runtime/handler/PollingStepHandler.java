@@ -1,0 +1,37 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactPoller;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
+import io.github.recordingleakagedetector.runtime.log.MetricName;
+import java.util.List;
+import java.util.Map;
+
+/** A step that describes the contacts in some states and reclassifies them. */
+abstract class PollingStepHandler extends ScheduledStepHandler {
+    private final ContactPoller poller;
+    private final String step;
+    private final List<ContactState> states;
+
+    PollingStepHandler(Wiring wiring, String step, List<ContactState> states) {
+        super(wiring);
+        ContactStore store = wiring.store();
+        this.poller = new ContactPoller(store, wiring.directory(), wiring.alerts(store),
+                wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.clock());
+        this.step = step;
+        this.states = states;
+    }
+
+    @Override
+    final RunSummary run(RunBudget budget) {
+        return poller.poll(step, states, budget);
+    }
+
+    @Override
+    final Map<MetricName, Long> metricsOf(RunSummary summary) {
+        return Map.of(MetricName.ContactsUnverifiable, summary.outcome(ContactPoller.UNVERIFIABLE));
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
+import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
+
+/** Deletes {@code COMPLETED - QUEUE/IVR} contacts, which need no recording. */
+public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
+    private final QueueContactPurger purger;
+
+    public PurgeQueueContactsHandler() {
+        this(Wiring.fromSystem(Handler.PURGE_QUEUE_CONTACTS));
+    }
+
+    public PurgeQueueContactsHandler(Wiring wiring) {
+        super(wiring);
+        this.purger = new QueueContactPurger(wiring.store());
+    }
+
+    @Override
+    RunSummary run(RunBudget budget) {
+        return purger.purge(budget);
+    }
+}

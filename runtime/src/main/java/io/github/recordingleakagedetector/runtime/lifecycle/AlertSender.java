@@ -1,0 +1,102 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends an alert for a contact whose verdict this run claimed, then closes the contact. The claim comes first so
+ * overlapping runs alert once; the close comes after a successful publish, so a failed publish leaves the alert
+ * pending and {@link RecordingChecker} sends it on a later run. A publish failure propagates: a leak that cannot
+ * be reported must fail the run, not pass quietly.
+ */
+public final class AlertSender {
+    /** How long a claimed alert is left to its sender before another run takes it over. */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+
+    private static final JsonLog LOG = JsonLog.of(AlertSender.class);
+
+    private final ContactStore store;
+    private final AlertPublisher publisher;
+    private final Clock clock;
+
+    public AlertSender(ContactStore store, AlertPublisher publisher, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Publishes the alert of a contact claimed at {@code claimedAt} and closes it. */
+    public void send(Alert alert, Instant claimedAt) {
+        publisher.publish(alert);
+        LOG.info("alert.sent", "contactId", alert.contactId(), "alertType", alert.type().name());
+        if (!store.closeAfterAlert(alert.contactId(), claimedAt, clock.instant())) {
+            // Another run took the alert over after our lease ran out; it will close the contact.
+            LOG.warn("alert.close.lost", "contactId", alert.contactId());
+        }
+    }
+
+    public boolean claimExpired(TrackedContact contact, Instant now) {
+        return contact.alertPendingSince() == null || contact.alertPendingSince().plus(CLAIM_LEASE).isBefore(now);
+    }
+
+    /** The alert a contact in its current (claimed) state calls for. */
+    public static Alert alertFor(TrackedContact contact, Instant now) {
+        return contact.state() == ContactState.UNVERIFIABLE
+                ? unverifiable(contact, unverifiableReason(contact, now), now)
+                : recordingMissing(contact, contact.searchedLocations(), now);
+    }
+
+    public static Alert recordingMissing(TrackedContact contact, List<String> searched, Instant now) {
+        Map<String, Object> details = details(contact, now);
+        details.put("searchedLocations", searched);
+        return new Alert(Alert.Type.RECORDING_MISSING, contact.contactId(),
+                "Call recording missing for contact " + contact.contactId(), details);
+    }
+
+    public static Alert unverifiable(TrackedContact contact, String reason, Instant now) {
+        Map<String, Object> details = details(contact, now);
+        details.put("reason", reason);
+        return new Alert(Alert.Type.CONTACT_UNVERIFIABLE, contact.contactId(),
+                "Call recording unverifiable for contact " + contact.contactId(), details);
+    }
+
+    static String unverifiableReason(TrackedContact contact, Instant now) {
+        String reason = "tracked for " + contact.trackedFor(now).toMinutes() + " minutes in state "
+                + contact.state().value() + " without a recording verdict";
+        return contact.lastDescribeError() == null
+                ? reason
+                : reason + "; last DescribeContact error: " + contact.lastDescribeError();
+    }
+
+    private static Map<String, Object> details(TrackedContact contact, Instant now) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("contactId", contact.contactId());
+        details.put("instanceId", contact.instanceId());
+        details.put("state", contact.state().value());
+        details.put("recordingBehaviourSetAt", contact.expectation().setAt().toString());
+        details.put("contactFlowName", contact.expectation().contactFlowName());
+        details.put("recordedParticipants", contact.expectation().participants().stream().map(Enum::name).sorted().toList());
+        contact.observation().ifPresent(seen -> {
+            putIfPresent(details, "agentId", seen.agentId());
+            putIfPresent(details, "queueId", seen.queueId());
+            putIfPresent(details, "initiationTimestamp", seen.initiatedAt());
+            putIfPresent(details, "connectedToAgentTimestamp", seen.connectedToAgentAt());
+            putIfPresent(details, "disconnectTimestamp", seen.disconnectedAt());
+            putIfPresent(details, "initiationMethod", seen.initiationMethod());
+            putIfPresent(details, "previousContactId", seen.previousContactId());
+        });
+        details.put("detectedAt", now.toString());
+        return details;
+    }
+
+    private static void putIfPresent(Map<String, Object> details, String name, Object value) {
+        if (value != null) {
+            details.put(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+/** Amazon Connect's view of contacts (DescribeContact), paced to the account's API quota. */
+public interface ContactDirectory {
+
+    /**
+     * @throws ContactNotFoundException Connect does not (yet) know the contact
+     * @throws DirectoryUnavailableException throttled or failing after retries; worth trying again later
+     */
+    ContactSnapshot describe(String instanceId, String contactId);
+
+    final class ContactNotFoundException extends RuntimeException {
+        public ContactNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    final class DirectoryUnavailableException extends RuntimeException {
+        private final boolean throttled;
+
+        public DirectoryUnavailableException(String message, boolean throttled, Throwable cause) {
+            super(message, cause);
+            this.throttled = throttled;
+        }
+
+        /** The account's quota is exhausted: further calls in this run would be throttled too. */
+        public boolean throttled() {
+            return throttled;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves contacts along by asking Connect about them: {@code INITIALISED} or {@code IN_PROGRESS - *} contacts are
+ * described and reclassified. A contact Connect does not know stays and is asked again; one tracked past the
+ * maximum age is reported as unverifiable instead of being dropped.
+ */
+public final class ContactPoller {
+    public static final String UNCHANGED = "unchanged";
+    public static final String NOT_FOUND = "notFound";
+    public static final String THROTTLED = "throttled";
+    public static final String DESCRIBE_FAILED = "describeFailed";
+    public static final String UNVERIFIABLE = "unverifiable";
+    public static final String RACE_LOST = "raceLost";
+
+    private static final JsonLog LOG = JsonLog.of(ContactPoller.class);
+
+    private final ContactStore store;
+    private final ContactDirectory directory;
+    private final AlertSender alerts;
+    private final Duration maxTrackingAge;
+    private final Clock clock;
+
+    public ContactPoller(ContactStore store, ContactDirectory directory, AlertSender alerts, Duration maxTrackingAge,
+            Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.alerts = alerts;
+        this.maxTrackingAge = maxTrackingAge;
+        this.clock = clock;
+    }
+
+    public RunSummary poll(String step, List<ContactState> states, RunBudget budget) {
+        RunSummary summary = new RunSummary(step);
+        DirectoryHealth health = new DirectoryHealth();
+        WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
+                contact -> poll(contact, health), Map.of(THROTTLED, "DescribeContact throttled after retries"));
+        health.failLoudlyIfNothingWorked();
+        summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
+        return summary;
+    }
+
+    private String poll(TrackedContact contact, DirectoryHealth health) {
+        Instant now = clock.instant();
+        if (contact.trackedFor(now).compareTo(maxTrackingAge) > 0) {
+            return reportUnverifiable(contact, now);
+        }
+        ContactSnapshot seen;
+        try {
+            seen = directory.describe(contact.instanceId(), contact.contactId());
+            health.succeeded();
+        } catch (ContactDirectory.ContactNotFoundException e) {
+            health.succeeded();
+            LOG.warn("contact.notFound", "contactId", contact.contactId(), "state", contact.state().value(),
+                    "notFoundCount", contact.describeNotFoundCount() + 1);
+            return store.recordNotFound(contact, e.getMessage(), clock.instant()) ? NOT_FOUND : RACE_LOST;
+        } catch (ContactDirectory.DirectoryUnavailableException e) {
+            health.failed(e);
+            LOG.warn("contact.describeFailed", "contactId", contact.contactId(), "throttled", e.throttled(),
+                    "error", e.getMessage());
+            return e.throttled() ? THROTTLED : DESCRIBE_FAILED;
+        }
+        ContactState next = ContactClassifier.classify(seen);
+        if (!store.recordObservation(contact, next, seen, clock.instant())) {
+            LOG.info("contact.raceLost", "contactId", contact.contactId(), "state", contact.state().value());
+            return RACE_LOST;
+        }
+        if (next == contact.state()) {
+            return UNCHANGED;
+        }
+        LOG.info("contact.moved", "contactId", contact.contactId(), "from", contact.state().value(), "to", next.value());
+        return next.value();
+    }
+
+    private String reportUnverifiable(TrackedContact contact, Instant now) {
+        String reason = AlertSender.unverifiableReason(contact, now);
+        if (!store.claimUnverifiable(contact, reason, now)) {
+            return RACE_LOST;
+        }
+        LOG.warn("contact.unverifiable", "contactId", contact.contactId(), "reason", reason);
+        alerts.send(AlertSender.unverifiable(contact, reason, now), now);
+        return UNVERIFIABLE;
+    }
+
+    /**
+     * Tells a Connect outage (or missing permission) from a few failed calls: when every call of a run failed,
+     * the run fails, because a detector that cannot see contacts must not look healthy.
+     */
+    private static final class DirectoryHealth {
+        private int successes;
+        private RuntimeException lastFailure;
+        private boolean onlyThrottled = true;
+
+        void succeeded() {
+            successes++;
+        }
+
+        void failed(ContactDirectory.DirectoryUnavailableException e) {
+            lastFailure = e;
+            onlyThrottled &= e.throttled();
+        }
+
+        void failLoudlyIfNothingWorked() {
+            if (successes == 0 && lastFailure != null && !onlyThrottled) {
+                throw new IllegalStateException("Every DescribeContact call of this run failed: "
+                        + lastFailure.getMessage(), lastFailure);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The contact table, seen by the life cycle. Every transition is conditional on the version that was read and
+ * returns {@code false} when another writer got there first (a lost race, not an error).
+ */
+public interface ContactStore {
+
+    /** A strongly consistent read. */
+    Optional<TrackedContact> find(String contactId);
+
+    /** Contacts in {@code state} that still need work, oldest change first, read page by page as consumed. */
+    Stream<TrackedContact> needingWork(ContactState state);
+
+    /** How many contacts in {@code state} still need work. */
+    long countNeedingWork(ContactState state);
+
+    /** Creates an {@code INITIALISED} contact unless the contact id exists. */
+    boolean insertInitialised(String contactId, String instanceId, RecordingExpectation expectation, Instant now,
+            Instant expiresAt);
+
+    /** Remembers that recording was disabled, so an older enable delivered later cannot resurrect the contact. */
+    boolean insertRecordingDisabled(String contactId, String instanceId, Instant disabledAt, Instant now,
+            Instant expiresAt);
+
+    /** Recording enabled again after a disable: back to {@code INITIALISED}. */
+    boolean reinitialise(TrackedContact current, RecordingExpectation expectation, Instant now);
+
+    /** A later flow block disabled recording: closes the contact as {@code RECORDING_DISABLED}. */
+    boolean disableRecording(TrackedContact current, Instant disabledAt, Instant now);
+
+    /** Stores a DescribeContact answer and the state it classifies to. */
+    boolean recordObservation(TrackedContact current, ContactState next, ContactSnapshot observed, Instant now);
+
+    /** DescribeContact did not know the contact; it stays in its state and is asked again next run. */
+    boolean recordNotFound(TrackedContact current, String error, Instant now);
+
+    /** The recording was found: {@code CALL_RECORDED_SUCCESS}, contact closed. */
+    boolean recordRecordingFound(TrackedContact current, String recordingKey, List<String> searched, Instant now);
+
+    /**
+     * No recording after the grace period: {@code CALL_RECORDED_FAILURE} with an alert pending. The contact stays
+     * open until {@link #closeAfterAlert} confirms the alert went out.
+     */
+    boolean claimRecordingMissing(TrackedContact current, List<String> searched, Instant now);
+
+    /** Tracked too long without a verdict: {@code UNVERIFIABLE} with an alert pending. */
+    boolean claimUnverifiable(TrackedContact current, String reason, Instant now);
+
+    /** Takes over an alert whose sender did not confirm it (crashed or failed to publish). */
+    boolean reclaimPendingAlert(TrackedContact current, Instant now);
+
+    /** The alert claimed at {@code claimedAt} went out: the contact is closed. */
+    boolean closeAfterAlert(String contactId, Instant claimedAt, Instant now);
+
+    /** Removes a contact that needs no recording. */
+    boolean delete(TrackedContact current);
+}

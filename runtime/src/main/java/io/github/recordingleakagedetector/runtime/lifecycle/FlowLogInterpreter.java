@@ -1,0 +1,180 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Connect flow-log message. Two block generations set recording behaviour: the legacy
+ * {@code SetRecordingBehavior} ({@code RecordingBehaviorOption} Enable/Disable, {@code RecordingParticipantOption}
+ * Agent/Customer/Both/All) and the newer recording-and-analytics block, whose log shape is not documented; for it,
+ * a {@code RecordedParticipants} list anywhere in the parameters is honoured (an empty list disables recording).
+ */
+public final class FlowLogInterpreter {
+    private static final Pattern INSTANCE_IN_ARN = Pattern.compile(":instance/([^/]+)/");
+    private static final Set<Participant> EVERYONE = EnumSet.allOf(Participant.class);
+
+    private FlowLogInterpreter() {
+    }
+
+    public static RecordingBehaviourEvent interpret(FlowLogRecord record) {
+        Map<String, Object> event = parseObject(record.message());
+        String moduleType = text(event, "ContactFlowModuleType");
+        if (moduleType == null || !isRecordingBehaviour(moduleType)) {
+            return new RecordingBehaviourEvent.Unrelated(moduleType);
+        }
+        String contactId = required(event, "ContactId");
+        String instanceId = instanceId(required(event, "ContactFlowId"));
+        Instant at = timestamp(event, record.timestampMillis());
+        Map<String, Object> parameters = event.get("Parameters") instanceof Map<?, ?> map ? cast(map) : Map.of();
+        Set<Participant> recorded = "SetRecordingBehavior".equals(moduleType)
+                ? legacyParticipants(parameters)
+                : recordedParticipants(parameters);
+        if (recorded.isEmpty()) {
+            return new RecordingBehaviourEvent.Disabled(contactId, instanceId, at);
+        }
+        String flowName = text(event, "ContactFlowName");
+        return new RecordingBehaviourEvent.Enabled(contactId, instanceId,
+                new RecordingExpectation(recorded, flowName == null ? "" : flowName, at));
+    }
+
+    private static boolean isRecordingBehaviour(String moduleType) {
+        String type = moduleType.toLowerCase(Locale.ROOT);
+        return type.contains("recording") && type.contains("behavio");
+    }
+
+    private static Set<Participant> legacyParticipants(Map<String, Object> parameters) {
+        String option = text(parameters, "RecordingBehaviorOption");
+        if ("Disable".equalsIgnoreCase(option)) {
+            return Set.of();
+        }
+        if (!"Enable".equalsIgnoreCase(option)) {
+            throw new MalformedFlowLogException("RecordingBehaviorOption is '" + option + "', expected Enable or Disable");
+        }
+        String who = text(parameters, "RecordingParticipantOption");
+        if (who == null) {
+            // Recording is on; not knowing for whom must not lose the expectation.
+            return EVERYONE;
+        }
+        return switch (who.toLowerCase(Locale.ROOT)) {
+            case "agent" -> EnumSet.of(Participant.AGENT);
+            case "customer" -> EnumSet.of(Participant.CUSTOMER);
+            case "both", "all" -> EVERYONE;
+            default -> throw new MalformedFlowLogException(
+                    "RecordingParticipantOption is '" + who + "', expected Agent, Customer, Both or All");
+        };
+    }
+
+    private static Set<Participant> recordedParticipants(Map<String, Object> parameters) {
+        Object listed = findRecordedParticipants(parameters, 0);
+        if (listed == null) {
+            throw new MalformedFlowLogException("no RecordedParticipants in the parameters " + parameters);
+        }
+        Set<Participant> participants = EnumSet.noneOf(Participant.class);
+        for (String name : participantNames(listed)) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "agent" -> participants.add(Participant.AGENT);
+                case "customer" -> participants.add(Participant.CUSTOMER);
+                case "both", "all" -> participants.addAll(EVERYONE);
+                default -> throw new MalformedFlowLogException("unknown recorded participant '" + name + "'");
+            }
+        }
+        return participants;
+    }
+
+    /** Depth-first search, because the newer block may nest the list in an object or in a JSON string. */
+    private static Object findRecordedParticipants(Object node, int depth) {
+        if (depth > 4) {
+            return null;
+        }
+        if (node instanceof String text && text.startsWith("{")) {
+            try {
+                node = JSON.std.anyFrom(text);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        if (node instanceof Map<?, ?> map) {
+            if (map.containsKey("RecordedParticipants")) {
+                return map.get("RecordedParticipants");
+            }
+            for (Object child : map.values()) {
+                Object found = findRecordedParticipants(child, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> participantNames(Object listed) {
+        if (listed instanceof Collection<?> items) {
+            return items.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        String text = String.valueOf(listed).replaceAll("[\\[\\]\"]", "");
+        return List.of(text.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Map<String, Object> parseObject(String message) {
+        if (message == null || message.isBlank()) {
+            throw new MalformedFlowLogException("empty message");
+        }
+        try {
+            Object parsed = JSON.std.anyFrom(message);
+            if (parsed instanceof Map<?, ?> map) {
+                return cast(map);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedFlowLogException("message is not JSON: " + e.getMessage());
+        }
+        throw new MalformedFlowLogException("message is not a JSON object");
+    }
+
+    private static String instanceId(String contactFlowArn) {
+        Matcher matcher = INSTANCE_IN_ARN.matcher(contactFlowArn);
+        if (!matcher.find()) {
+            throw new MalformedFlowLogException("ContactFlowId '" + contactFlowArn + "' holds no instance id");
+        }
+        return matcher.group(1);
+    }
+
+    private static Instant timestamp(Map<String, Object> event, long fallbackMillis) {
+        String text = text(event, "Timestamp");
+        if (text != null) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeException e) {
+                // The log event's own timestamp is within milliseconds of the block's; ordering survives.
+            }
+        }
+        return Instant.ofEpochMilli(fallbackMillis);
+    }
+
+    private static String required(Map<String, Object> event, String field) {
+        String value = text(event, field);
+        if (value == null || value.isBlank()) {
+            throw new MalformedFlowLogException("missing " + field);
+        }
+        return value;
+    }
+
+    private static String text(Map<String, Object> map, String field) {
+        Object value = map.get(field);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.util.Map;
+
+/** Deletes {@code COMPLETED - QUEUE/IVR} contacts: they never reached an agent, so no recording is expected. */
+public final class QueueContactPurger {
+    public static final String PURGED = "purged";
+    public static final String RACE_LOST = "raceLost";
+
+    private static final JsonLog LOG = JsonLog.of(QueueContactPurger.class);
+
+    private final ContactStore store;
+
+    public QueueContactPurger(ContactStore store) {
+        this.store = store;
+    }
+
+    public RunSummary purge(RunBudget budget) {
+        RunSummary summary = new RunSummary("purgeQueueContacts");
+        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR), budget, summary, this::purge, Map.of());
+        summary.remaining(store.countNeedingWork(ContactState.COMPLETED_QUEUE_IVR));
+        return summary;
+    }
+
+    private String purge(TrackedContact contact) {
+        if (!store.delete(contact)) {
+            return RACE_LOST;
+        }
+        LOG.info("contact.purged", "contactId", contact.contactId());
+        return PURGED;
+    }
+}

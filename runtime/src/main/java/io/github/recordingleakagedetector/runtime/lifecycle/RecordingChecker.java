@@ -1,0 +1,148 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reaches the verdict on {@code COMPLETED - AGENT} contacts: recording found → {@code CALL_RECORDED_SUCCESS};
+ * not found after the grace period (and not among the locations a fresh DescribeContact reports) →
+ * {@code CALL_RECORDED_FAILURE} and one alert; not found within the grace period → unchanged, checked next run.
+ * Also re-sends alerts that an earlier run claimed but could not confirm.
+ */
+public final class RecordingChecker {
+    public static final String RECORDED = "recorded";
+    public static final String MISSING = "missing";
+    public static final String AWAITING_RECORDING = "awaitingRecording";
+    public static final String ALERT_RESENT = "alertResent";
+    public static final String ALERT_IN_FLIGHT = "alertInFlight";
+    public static final String DEFERRED = "deferred";
+    public static final String RACE_LOST = "raceLost";
+
+    private static final JsonLog LOG = JsonLog.of(RecordingChecker.class);
+
+    private final ContactStore store;
+    private final RecordingArchive archive;
+    private final ContactDirectory directory;
+    private final AlertSender alerts;
+    private final String bucket;
+    private final String keyPrefix;
+    private final Duration gracePeriod;
+    private final Clock clock;
+
+    public RecordingChecker(ContactStore store, RecordingArchive archive, ContactDirectory directory,
+            AlertSender alerts, String bucket, String keyPrefix, Duration gracePeriod, Clock clock) {
+        this.store = store;
+        this.archive = archive;
+        this.directory = directory;
+        this.alerts = alerts;
+        this.bucket = bucket;
+        this.keyPrefix = keyPrefix;
+        this.gracePeriod = gracePeriod;
+        this.clock = clock;
+    }
+
+    public RunSummary check(RunBudget budget) {
+        RunSummary summary = new RunSummary("checkRecordings");
+        List<ContactState> states = List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
+        WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
+                contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact), Map.of());
+        summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
+        return summary;
+    }
+
+    private String check(TrackedContact contact) {
+        ContactSnapshot seen = contact.observation()
+                .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
+                        + " is " + contact.state().value() + " without a DescribeContact observation"));
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact(contact.contactId(), seen, bucket, keyPrefix);
+        List<String> searched = new ArrayList<>(plan.describe(bucket));
+        Optional<String> found = search(plan);
+        Instant now = clock.instant();
+        if (found.isEmpty() && !gracePeriodOver(seen, now)) {
+            return AWAITING_RECORDING;
+        }
+        if (found.isEmpty()) {
+            // Before declaring a leak, ask Connect once more: the recording's location (authoritative) may have
+            // become known since the contact was last described, and its file name may not hold the contact id.
+            Optional<List<String>> reportedNow = keysReportedSince(contact, plan);
+            if (reportedNow.isEmpty()) {
+                return DEFERRED;
+            }
+            for (String key : reportedNow.get()) {
+                searched.add("s3://" + bucket + "/" + key);
+            }
+            found = reportedNow.get().stream().filter(archive::exists).findFirst();
+        }
+        now = clock.instant();
+        if (found.isPresent()) {
+            if (!store.recordRecordingFound(contact, found.get(), searched, now)) {
+                return RACE_LOST;
+            }
+            LOG.info("recording.found", "contactId", contact.contactId(), "key", found.get());
+            return RECORDED;
+        }
+        if (!store.claimRecordingMissing(contact, searched, now)) {
+            return RACE_LOST;
+        }
+        LOG.warn("recording.missing", "contactId", contact.contactId(), "agentId", seen.agentId(),
+                "disconnectTimestamp", String.valueOf(seen.disconnectedAt()), "searched", searched);
+        alerts.send(AlertSender.recordingMissing(contact, searched, now), now);
+        return MISSING;
+    }
+
+    private boolean gracePeriodOver(ContactSnapshot seen, Instant now) {
+        return seen.disconnectedAt().plus(gracePeriod).isBefore(now);
+    }
+
+    private Optional<String> search(RecordingSearchPlan plan) {
+        Optional<String> known = searchKnownKeys(plan);
+        if (known.isPresent()) {
+            return known;
+        }
+        for (String prefix : plan.keyPrefixes()) {
+            Optional<String> listed = archive.firstKeyStartingWith(prefix);
+            if (listed.isPresent()) {
+                return listed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> searchKnownKeys(RecordingSearchPlan plan) {
+        return plan.knownKeys().stream().filter(archive::exists).findFirst();
+    }
+
+    /** Recording keys Connect reports now that the plan did not know, or empty when Connect cannot be asked. */
+    private Optional<List<String>> keysReportedSince(TrackedContact contact, RecordingSearchPlan plan) {
+        try {
+            ContactSnapshot fresh = directory.describe(contact.instanceId(), contact.contactId());
+            return Optional.of(RecordingSearchPlan.forContact(contact.contactId(), fresh, bucket, keyPrefix)
+                    .knownKeys().stream()
+                    .filter(key -> !plan.knownKeys().contains(key))
+                    .toList());
+        } catch (ContactDirectory.ContactNotFoundException e) {
+            return Optional.of(List.of());
+        } catch (ContactDirectory.DirectoryUnavailableException e) {
+            LOG.warn("recording.verdictDeferred", "contactId", contact.contactId(), "error", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String resendAlert(TrackedContact contact) {
+        Instant now = clock.instant();
+        if (!alerts.claimExpired(contact, now)) {
+            return ALERT_IN_FLIGHT;
+        }
+        if (!store.reclaimPendingAlert(contact, now)) {
+            return RACE_LOST;
+        }
+        alerts.send(AlertSender.alertFor(contact, now), now);
+        return ALERT_RESENT;
+    }
+}

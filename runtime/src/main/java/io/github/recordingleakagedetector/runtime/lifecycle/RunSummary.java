@@ -1,0 +1,68 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one handler run did: how many items it read, a count per outcome, how many still need work, and whether
+ * it stopped early. Returned as the Lambda result, so it shows in the Step Functions execution history.
+ */
+public final class RunSummary {
+    private final String step;
+    private long read;
+    private final Map<String, Long> outcomes = new TreeMap<>();
+    private long remaining;
+    private String stoppedEarlyBecause;
+
+    public RunSummary(String step) {
+        this.step = step;
+    }
+
+    public void read() {
+        read++;
+    }
+
+    public void count(String outcome) {
+        outcomes.merge(outcome, 1L, Long::sum);
+    }
+
+    public long outcome(String outcome) {
+        return outcomes.getOrDefault(outcome, 0L);
+    }
+
+    public long readCount() {
+        return read;
+    }
+
+    public void remaining(long remaining) {
+        this.remaining = remaining;
+    }
+
+    public long remaining() {
+        return remaining;
+    }
+
+    public void stopEarly(String reason) {
+        if (stoppedEarlyBecause == null) {
+            stoppedEarlyBecause = reason;
+        }
+    }
+
+    public boolean stoppedEarly() {
+        return stoppedEarlyBecause != null;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("step", step);
+        map.put("read", read);
+        map.put("outcomes", new LinkedHashMap<>(outcomes));
+        map.put("remaining", remaining);
+        map.put("stoppedEarly", stoppedEarlyBecause != null);
+        if (stoppedEarlyBecause != null) {
+            map.put("stoppedEarlyBecause", stoppedEarlyBecause);
+        }
+        return map;
+    }
+}

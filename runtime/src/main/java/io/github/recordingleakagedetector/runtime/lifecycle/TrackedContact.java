@@ -1,0 +1,44 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A contact item as read from the table. {@code version} is what every conditional write checks, so a writer
+ * that read an older copy loses the race instead of overwriting a newer state.
+ *
+ * @param updatedAt last change; null once the contact is closed
+ * @param observed the last DescribeContact answer, null while {@code INITIALISED}
+ * @param recordingState the verdict, null until one is reached
+ * @param searchedLocations where the recording check looked (for the alert)
+ * @param alertPendingSince when an alert was claimed but not yet confirmed sent, else null
+ */
+public record TrackedContact(
+        String contactId,
+        String instanceId,
+        ContactState state,
+        long version,
+        RecordingExpectation expectation,
+        Instant createdAt,
+        Instant updatedAt,
+        ContactSnapshot observed,
+        int describeNotFoundCount,
+        String lastDescribeError,
+        RecordingState recordingState,
+        List<String> searchedLocations,
+        Instant alertPendingSince) {
+
+    public TrackedContact {
+        searchedLocations = searchedLocations == null ? List.of() : List.copyOf(searchedLocations);
+    }
+
+    public Optional<ContactSnapshot> observation() {
+        return Optional.ofNullable(observed);
+    }
+
+    public Duration trackedFor(Instant now) {
+        return Duration.between(createdAt, now);
+    }
+}

@@ -1,0 +1,257 @@
+package io.github.recordingleakagedetector.runtime.store;
+
+import static io.github.recordingleakagedetector.runtime.store.Items.epochMillis;
+import static io.github.recordingleakagedetector.runtime.store.Items.instant;
+import static io.github.recordingleakagedetector.runtime.store.Items.number;
+import static io.github.recordingleakagedetector.runtime.store.Items.text;
+import static io.github.recordingleakagedetector.runtime.store.Items.textOrNull;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The contact table in DynamoDB. Reads go through the sparse {@link ContactTable#STATE_INDEX} (never a scan);
+ * writes are conditional on the version read, so concurrent runs cannot overwrite each other. A failed condition
+ * is reported as {@code false}; any other DynamoDB error propagates and fails the invocation.
+ */
+public final class DynamoDbContactStore implements ContactStore {
+    private static final int PAGE_SIZE = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbContactStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public Optional<TrackedContact> find(String contactId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of(ContactTable.CONTACT_ID, text(contactId)))
+                .consistentRead(true)
+                .build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.toContact(item));
+    }
+
+    @Override
+    public Stream<TrackedContact> needingWork(ContactState state) {
+        return dynamoDb.queryPaginator(stateQuery(state).limit(PAGE_SIZE).scanIndexForward(true).build())
+                .items().stream()
+                .map(Items::toContact);
+    }
+
+    @Override
+    public long countNeedingWork(ContactState state) {
+        return dynamoDb.queryPaginator(stateQuery(state).select(Select.COUNT).build()).stream()
+                .mapToLong(QueryResponse::count)
+                .sum();
+    }
+
+    private QueryRequest.Builder stateQuery(ContactState state) {
+        return QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(ContactTable.STATE_INDEX)
+                .keyConditionExpression("#state = :state")
+                .expressionAttributeNames(Map.of("#state", ContactTable.STATE))
+                .expressionAttributeValues(Map.of(":state", text(state.value())));
+    }
+
+    @Override
+    public boolean insertInitialised(String contactId, String instanceId, RecordingExpectation expectation,
+            Instant now, Instant expiresAt) {
+        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.INITIALISED, now, expiresAt);
+        item.put(ContactTable.RECORDED_PARTICIPANTS, Items.participants(expectation.participants()));
+        item.put(ContactTable.BEHAVIOUR_SET_AT, instant(expectation.setAt()));
+        item.put(ContactTable.UPDATED_AT, epochMillis(now));
+        putIfPresent(item, ContactTable.CONTACT_FLOW_NAME, textOrNull(expectation.contactFlowName()));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public boolean insertRecordingDisabled(String contactId, String instanceId, Instant disabledAt, Instant now,
+            Instant expiresAt) {
+        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.RECORDING_DISABLED, now, expiresAt);
+        item.put(ContactTable.BEHAVIOUR_SET_AT, instant(disabledAt));
+        item.put(ContactTable.CLOSED_AT, instant(now));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public boolean reinitialise(TrackedContact current, RecordingExpectation expectation, Instant now) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.STATE, text(ContactState.INITIALISED.value()))
+                .set(ContactTable.RECORDED_PARTICIPANTS, Items.participants(expectation.participants()))
+                .set(ContactTable.BEHAVIOUR_SET_AT, instant(expectation.setAt()))
+                .setIfPresent(ContactTable.CONTACT_FLOW_NAME, textOrNull(expectation.contactFlowName()))
+                .set(ContactTable.UPDATED_AT, epochMillis(now))
+                .remove(ContactTable.CLOSED_AT));
+    }
+
+    @Override
+    public boolean disableRecording(TrackedContact current, Instant disabledAt, Instant now) {
+        return update(current.contactId(), close(new ConditionalUpdate().expectVersion(current.version()), now)
+                .set(ContactTable.STATE, text(ContactState.RECORDING_DISABLED.value()))
+                .set(ContactTable.BEHAVIOUR_SET_AT, instant(disabledAt)));
+    }
+
+    @Override
+    public boolean recordObservation(TrackedContact current, ContactState next, ContactSnapshot seen, Instant now) {
+        ConditionalUpdate update = new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.STATE, text(next.value()))
+                .set(ContactTable.UPDATED_AT, epochMillis(now))
+                .set(ContactTable.LAST_DESCRIBED_AT, instant(now))
+                .setIfPresent(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()))
+                .setIfPresent(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()))
+                .setIfPresent(ContactTable.DISCONNECT_TIMESTAMP, instant(seen.disconnectedAt()))
+                .setIfPresent(ContactTable.AGENT_ID, textOrNull(seen.agentId()))
+                .setIfPresent(ContactTable.QUEUE_ID, textOrNull(seen.queueId()))
+                .setIfPresent(ContactTable.CHANNEL, textOrNull(seen.channel()))
+                .setIfPresent(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()))
+                .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
+                .set(ContactTable.RECORDING_LOCATIONS, Items.textList(seen.recordingLocations()))
+                .remove(ContactTable.LAST_DESCRIBE_ERROR);
+        return update(current.contactId(), update);
+    }
+
+    @Override
+    public boolean recordNotFound(TrackedContact current, String error, Instant now) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.DESCRIBE_NOT_FOUND_COUNT, number(current.describeNotFoundCount() + 1L))
+                .set(ContactTable.LAST_DESCRIBE_ERROR, text(error))
+                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+    }
+
+    @Override
+    public boolean recordRecordingFound(TrackedContact current, String recordingKey, List<String> searched,
+            Instant now) {
+        return update(current.contactId(), close(new ConditionalUpdate().expectVersion(current.version()), now)
+                .set(ContactTable.RECORDING_STATE, text(RecordingState.CALL_RECORDED_SUCCESS.name()))
+                .set(ContactTable.RECORDING_KEY, text(recordingKey))
+                .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched)));
+    }
+
+    @Override
+    public boolean claimRecordingMissing(TrackedContact current, List<String> searched, Instant now) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.RECORDING_STATE, text(RecordingState.CALL_RECORDED_FAILURE.name()))
+                .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched))
+                .set(ContactTable.ALERT_PENDING_SINCE, instant(now))
+                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+    }
+
+    @Override
+    public boolean claimUnverifiable(TrackedContact current, String reason, Instant now) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.STATE, text(ContactState.UNVERIFIABLE.value()))
+                .set(ContactTable.UNVERIFIABLE_REASON, text(reason))
+                .set(ContactTable.ALERT_PENDING_SINCE, instant(now))
+                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+    }
+
+    @Override
+    public boolean reclaimPendingAlert(TrackedContact current, Instant now) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.ALERT_PENDING_SINCE, instant(now))
+                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+    }
+
+    @Override
+    public boolean closeAfterAlert(String contactId, Instant claimedAt, Instant now) {
+        return update(contactId, close(new ConditionalUpdate(), now)
+                .expect(ContactTable.ALERT_PENDING_SINCE, instant(claimedAt))
+                .incrementVersion()
+                .set(ContactTable.ALERTED_AT, instant(now))
+                .remove(ContactTable.ALERT_PENDING_SINCE));
+    }
+
+    @Override
+    public boolean delete(TrackedContact current) {
+        try {
+            dynamoDb.deleteItem(DeleteItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Map.of(ContactTable.CONTACT_ID, text(current.contactId())))
+                    .conditionExpression("#version = :version")
+                    .expressionAttributeNames(Map.of("#version", ContactTable.VERSION))
+                    .expressionAttributeValues(Map.of(":version", number(current.version())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Takes the contact out of the work index: nothing further will read it. */
+    private static ConditionalUpdate close(ConditionalUpdate update, Instant now) {
+        return update.set(ContactTable.CLOSED_AT, instant(now)).remove(ContactTable.UPDATED_AT);
+    }
+
+    private static Map<String, AttributeValue> newItem(String contactId, String instanceId, ContactState state,
+            Instant now, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ContactTable.CONTACT_ID, text(contactId));
+        item.put(ContactTable.INSTANCE_ID, text(instanceId));
+        item.put(ContactTable.STATE, text(state.value()));
+        item.put(ContactTable.VERSION, number(1));
+        item.put(ContactTable.CREATED_AT, instant(now));
+        item.put(ContactTable.EXPIRES_AT, Items.epochSeconds(expiresAt));
+        return item;
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String attribute, AttributeValue value) {
+        if (value != null) {
+            item.put(attribute, value);
+        }
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(tableName)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", ContactTable.CONTACT_ID))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean update(String contactId, ConditionalUpdate update) {
+        UpdateItemRequest request = update.toRequest(tableName, contactId);
+        try {
+            dynamoDb.updateItem(request);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}
