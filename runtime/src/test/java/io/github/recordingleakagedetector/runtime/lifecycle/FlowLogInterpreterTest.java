@@ -1,0 +1,135 @@
+package io.github.recordingleakagedetector.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FlowLogInterpreterTest {
+    private static final String FLOW_ARN =
+            "arn:aws:connect:eu-west-2:111122223333:instance/inst-1/contact-flow/flow-9";
+
+    static String legacyEvent(String contactId, String option, String participants, String timestamp) {
+        return "{\"ContactId\":\"" + contactId + "\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowName\":\"Inbound sales\",\"ContactFlowModuleType\":\"SetRecordingBehavior\","
+                + "\"Identifier\":\"Set recording\",\"Timestamp\":\"" + timestamp + "\","
+                + "\"Parameters\":{\"RecordingBehaviorOption\":\"" + option + "\""
+                + (participants == null ? "" : ",\"RecordingParticipantOption\":\"" + participants + "\"") + "}}";
+    }
+
+    private static RecordingBehaviourEvent interpret(String message) {
+        return FlowLogInterpreter.interpret(new FlowLogRecord("e1", 1_700_000_000_000L, message));
+    }
+
+    @ParameterizedTest(name = "{0} records {1}")
+    @CsvSource({
+        "Agent, AGENT",
+        "Customer, CUSTOMER",
+        "Both, AGENT CUSTOMER",
+        "All, AGENT CUSTOMER",
+    })
+    void everyParticipantOptionIsAnExpectation(String option, String expected) {
+        // GIVEN a legacy block enabling recording for one participant option (the original only honoured All)
+        String message = legacyEvent("c-1", "Enable", option, "2023-08-29T10:29:58.123Z");
+
+        // WHEN it is interpreted
+        RecordingBehaviourEvent event = interpret(message);
+
+        // THEN the contact is expected to be recorded for exactly those participants
+        assertThat(event).isInstanceOf(RecordingBehaviourEvent.Enabled.class);
+        RecordingBehaviourEvent.Enabled enabled = (RecordingBehaviourEvent.Enabled) event;
+        assertThat(enabled.contactId()).isEqualTo("c-1");
+        assertThat(enabled.instanceId()).isEqualTo("inst-1");
+        assertThat(enabled.expectation().participants())
+                .containsExactlyInAnyOrderElementsOf(Set.of(expected.split(" ")).stream().map(Participant::valueOf).toList());
+        assertThat(enabled.expectation().contactFlowName()).isEqualTo("Inbound sales");
+        assertThat(enabled.expectation().setAt()).isEqualTo(Instant.parse("2023-08-29T10:29:58.123Z"));
+    }
+
+    @Test
+    void disableIsADisabledEventWithItsTimestamp() {
+        RecordingBehaviourEvent event = interpret(legacyEvent("c-2", "Disable", "Both", "2023-08-29T10:30:00Z"));
+
+        assertThat(event).isEqualTo(new RecordingBehaviourEvent.Disabled("c-2", "inst-1",
+                Instant.parse("2023-08-29T10:30:00Z")));
+    }
+
+    @Test
+    void enableWithoutParticipantOptionStillExpectsARecording() {
+        RecordingBehaviourEvent event = interpret(legacyEvent("c-3", "Enable", null, "2023-08-29T10:30:00Z"));
+
+        assertThat(((RecordingBehaviourEvent.Enabled) event).expectation().participants())
+                .containsExactlyInAnyOrder(Participant.AGENT, Participant.CUSTOMER);
+    }
+
+    @Test
+    void newerBlockWithRecordedParticipantsObject() {
+        String message = "{\"ContactId\":\"c-4\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\",\"Timestamp\":\"2024-01-01T00:00:00Z\","
+                + "\"Parameters\":{\"RecordingBehavior\":{\"RecordedParticipants\":[\"Agent\",\"Customer\"],"
+                + "\"IVRRecordingBehavior\":\"Disabled\"}}}";
+
+        RecordingBehaviourEvent event = interpret(message);
+
+        assertThat(((RecordingBehaviourEvent.Enabled) event).expectation().participants())
+                .containsExactlyInAnyOrder(Participant.AGENT, Participant.CUSTOMER);
+    }
+
+    @Test
+    void newerBlockWithParticipantsInAJsonStringAndAnEmptyListDisables() {
+        String enabled = "{\"ContactId\":\"c-5\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingAndAnalyticsBehavior\","
+                + "\"Parameters\":{\"RecordingBehavior\":\"{\\\"RecordedParticipants\\\":[\\\"Customer\\\"]}\"}}";
+        String disabled = "{\"ContactId\":\"c-5\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\","
+                + "\"Parameters\":{\"RecordingBehavior\":{\"RecordedParticipants\":[]}}}";
+
+        assertThat(((RecordingBehaviourEvent.Enabled) interpret(enabled)).expectation().participants())
+                .containsExactly(Participant.CUSTOMER);
+        assertThat(interpret(disabled)).isInstanceOf(RecordingBehaviourEvent.Disabled.class);
+    }
+
+    @Test
+    void missingTimestampFallsBackToTheLogEventTime() {
+        String message = "{\"ContactId\":\"c-6\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"SetRecordingBehavior\","
+                + "\"Parameters\":{\"RecordingBehaviorOption\":\"Enable\",\"RecordingParticipantOption\":\"Agent\"}}";
+
+        RecordingBehaviourEvent event = interpret(message);
+
+        assertThat(((RecordingBehaviourEvent.Enabled) event).expectation().setAt())
+                .isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+    }
+
+    @Test
+    void otherBlocksAreUnrelated() {
+        String message = "{\"ContactId\":\"c-7\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"PlayPrompt\",\"Parameters\":{}}";
+
+        assertThat(interpret(message)).isEqualTo(new RecordingBehaviourEvent.Unrelated("PlayPrompt"));
+    }
+
+    @Test
+    void malformedMessagesNameTheirProblem() {
+        assertThatThrownBy(() -> interpret("not json at all"))
+                .isInstanceOf(MalformedFlowLogException.class).hasMessageStartingWith("message is not JSON");
+        assertThatThrownBy(() -> interpret("[1,2]"))
+                .isInstanceOf(MalformedFlowLogException.class).hasMessage("message is not a JSON object");
+        assertThatThrownBy(() -> interpret(legacyEvent("", "Enable", "Agent", "2023-08-29T10:29:58Z")))
+                .isInstanceOf(MalformedFlowLogException.class).hasMessage("missing ContactId");
+        assertThatThrownBy(() -> interpret(legacyEvent("c-8", "Maybe", "Agent", "2023-08-29T10:29:58Z")))
+                .isInstanceOf(MalformedFlowLogException.class)
+                .hasMessage("RecordingBehaviorOption is 'Maybe', expected Enable or Disable");
+        assertThatThrownBy(() -> interpret(legacyEvent("c-9", "Enable", "Supervisor", "2023-08-29T10:29:58Z")))
+                .isInstanceOf(MalformedFlowLogException.class)
+                .hasMessage("RecordingParticipantOption is 'Supervisor', expected Agent, Customer, Both or All");
+        assertThatThrownBy(() -> interpret(legacyEvent("c-10", "Enable", "Agent", "x")
+                .replace(FLOW_ARN, "flow-without-instance")))
+                .isInstanceOf(MalformedFlowLogException.class)
+                .hasMessage("ContactFlowId 'flow-without-instance' holds no instance id");
+    }
+}
