@@ -1,0 +1,218 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import static io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
+import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
+import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
+import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
+import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
+import io.github.recordingleakagedetector.runtime.support.MutableClock;
+import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
+import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class FlowLogIngestHandlerTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
+    private static LocalDynamoDb dynamoDb;
+
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(2));
+    private String table;
+    private DynamoDbContactStore store;
+    private FlowLogIngestHandler handler;
+
+    @BeforeAll
+    static void startDynamoDb() {
+        dynamoDb = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stopDynamoDb() {
+        dynamoDb.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        table = "contacts-" + UUID.randomUUID();
+        dynamoDb.createContactTable(table);
+        store = new DynamoDbContactStore(dynamoDb.client(), table);
+        Map<String, String> environment = Map.of(
+                "AWS_REGION", TestAwsClients.REGION.id(),
+                "AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                "CONTACT_TABLE_NAME", table,
+                "CONTACT_RETENTION_DAYS", "30");
+        handler = new FlowLogIngestHandler(
+                Wiring.of(Handler.FLOW_LOG_INGEST, environment, clock, TestAwsClients.fastRetries()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long outcome(Map<String, Object> summary, String name) {
+        return ((Map<String, Long>) summary.get("outcomes")).getOrDefault(name, 0L);
+    }
+
+    private Map<String, Object> ingest(CloudWatchLogsEvent event) {
+        return handler.handleRequest(event, FakeLambdaContext.withPlentyOfTime());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Agent", "Customer", "Both", "All"})
+    void everyRecordedParticipantOptionCreatesAnInitialisedContact(String participants) {
+        Map<String, Object> summary = ingest(delivery().enable("c-1", participants, T0).event());
+
+        assertThat(outcome(summary, "initialised")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(contact.instanceId()).isEqualTo(FlowLogDeliveries.INSTANCE_ID);
+        assertThat(contact.expectation().setAt()).isEqualTo(T0);
+        assertThat(contact.expectation().contactFlowName()).isEqualTo("Inbound");
+        assertThat(contact.expectation().participants()).isNotEmpty();
+    }
+
+    @Test
+    void storesParticipantsFlowTimestampAndTtl() {
+        ingest(delivery().enable("c-1", "Agent", T0).event());
+
+        Map<String, AttributeValue> item = dynamoDb.client()
+                .getItem(r -> r.tableName(table).key(Map.of("ContactId", AttributeValue.fromS("c-1")))).item();
+        assertThat(item.get("State").s()).isEqualTo("INITIALISED");
+        assertThat(item.get("RecordedParticipants").ss()).containsExactly("AGENT");
+        assertThat(item.get("ContactFlowName").s()).isEqualTo("Inbound");
+        assertThat(item.get("RecordingBehaviourSetAt").s()).isEqualTo(T0.toString());
+        assertThat(Long.parseLong(item.get("ExpiresAt").n()))
+                .isEqualTo(T0.plus(Duration.ofDays(30)).getEpochSecond());
+        assertThat(Long.parseLong(item.get("UpdatedAt").n())).isEqualTo(clock.instant().toEpochMilli());
+    }
+
+    @Test
+    void aRedeliveryAfterTheContactMovedOnDoesNotResetIt() {
+        // GIVEN a contact that was ingested and has since reached an agent
+        CloudWatchLogsEvent delivery = delivery().enable("c-1", "Both", T0).event();
+        ingest(delivery);
+        ContactSnapshot withAgent = new ContactSnapshot(T0, T0.plusSeconds(20), null, "agent-1", "queue-1", "VOICE",
+                "INBOUND", null, List.of());
+        store.recordObservation(store.find("c-1").orElseThrow(), ContactState.IN_PROGRESS_AGENT, withAgent,
+                T0.plusSeconds(30));
+
+        // WHEN the same log events are delivered again (at least once delivery), and a second Enable follows
+        Map<String, Object> redelivered = ingest(delivery);
+        Map<String, Object> secondEnable = ingest(delivery().enable("c-1", "Agent", T0.plusSeconds(40)).event());
+
+        // THEN the contact keeps its progress
+        assertThat(outcome(redelivered, "duplicates")).isEqualTo(1);
+        assertThat(outcome(secondEnable, "duplicates")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
+        assertThat(contact.observed().agentId()).isEqualTo("agent-1");
+    }
+
+    @Test
+    void aLaterDisableRemovesTheExpectationAndAnOlderEnableCannotBringItBack() {
+        ingest(delivery().enable("c-1", "Both", T0).event());
+
+        Map<String, Object> disabled = ingest(delivery().disable("c-1", T0.plusSeconds(10)).event());
+        Map<String, Object> lateOldEnable = ingest(delivery().enable("c-1", "Both", T0.plusSeconds(5)).event());
+
+        assertThat(outcome(disabled, "disabled")).isEqualTo(1);
+        assertThat(outcome(lateOldEnable, "duplicates")).isEqualTo(1);
+        assertThat(store.find("c-1").orElseThrow().state()).isEqualTo(ContactState.RECORDING_DISABLED);
+        assertThat(store.countNeedingWork(ContactState.INITIALISED)).isZero();
+    }
+
+    @Test
+    void aDisableArrivingBeforeItsOlderEnableStillWins() {
+        Map<String, Object> summary = ingest(delivery()
+                .disable("c-1", T0.plusSeconds(10))
+                .enable("c-1", "Agent", T0)
+                .event());
+
+        assertThat(outcome(summary, "disabled")).isEqualTo(1);
+        assertThat(outcome(summary, "duplicates")).isEqualTo(1);
+        assertThat(store.find("c-1").orElseThrow().state()).isEqualTo(ContactState.RECORDING_DISABLED);
+    }
+
+    @Test
+    void recordingEnabledAgainAfterADisableIsExpectedAgain() {
+        ingest(delivery().enable("c-1", "Both", T0).disable("c-1", T0.plusSeconds(10)).event());
+
+        Map<String, Object> summary = ingest(delivery().enable("c-1", "Customer", T0.plusSeconds(20)).event());
+
+        assertThat(outcome(summary, "initialised")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(contact.expectation().participants()).containsExactly(Participant.CUSTOMER);
+    }
+
+    @Test
+    void malformedEventsAreLoggedWithTheirIdAndSkippedWhileTheRestOfTheBatchIsProcessed() {
+        // GIVEN a batch with good events around a non-JSON message and a block without a contact id
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream previous = JsonLog.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        Map<String, Object> summary;
+        try {
+            summary = ingest(delivery()
+                    .enable("c-1", "Agent", T0)
+                    .rawMessage("{not json", T0)
+                    .rawMessage("{\"ContactFlowModuleType\":\"SetRecordingBehavior\",\"Parameters\":{}}", T0)
+                    .block("c-9", "PlayPrompt", Map.of("Text", "hello"), T0)
+                    .enable("c-2", "Customer", T0)
+                    .event());
+        } finally {
+            JsonLog.redirect(previous);
+        }
+
+        // THEN the good events are stored, the bad ones counted and logged with their log event ids
+        assertThat(summary.get("read")).isEqualTo(5L);
+        assertThat(outcome(summary, "initialised")).isEqualTo(2);
+        assertThat(outcome(summary, "skipped")).isEqualTo(2);
+        assertThat(outcome(summary, "ignored")).isEqualTo(1);
+        assertThat(store.find("c-1")).isPresent();
+        assertThat(store.find("c-2")).isPresent();
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged).contains("\"event\":\"flowlog.malformed\"", "\"logEventId\":\"event-2\"",
+                "\"logEventId\":\"event-3\"", "\"reason\":\"missing ContactId\"");
+        assertThat(logged).contains("\"MalformedLogEvents\":2");
+    }
+
+    @Test
+    void controlMessagesAreNotProcessed() {
+        Map<String, Object> summary = ingest(delivery().controlMessage().enable("c-1", "Agent", T0).event());
+
+        assertThat(summary.get("read")).isEqualTo(0L);
+        assertThat(store.find("c-1")).isEmpty();
+    }
+
+    @Test
+    void anUndecodableDeliveryFailsTheInvocation() {
+        CloudWatchLogsEvent event = new CloudWatchLogsEvent();
+        CloudWatchLogsEvent.AWSLogs logs = new CloudWatchLogsEvent.AWSLogs();
+        logs.setData("bm90IGd6aXA=");
+        event.setAwsLogs(logs);
+
+        assertThatThrownBy(() -> ingest(event))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Subscription payload is not base64-encoded gzipped JSON");
+    }
+}

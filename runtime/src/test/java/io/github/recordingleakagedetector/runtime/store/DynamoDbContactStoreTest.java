@@ -1,0 +1,151 @@
+package io.github.recordingleakagedetector.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
+import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DynamoDbContactStoreTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
+    private static LocalDynamoDb dynamoDb;
+    private DynamoDbContactStore store;
+
+    @BeforeAll
+    static void startDynamoDb() {
+        dynamoDb = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stopDynamoDb() {
+        dynamoDb.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "contacts-" + UUID.randomUUID();
+        dynamoDb.createContactTable(table);
+        store = new DynamoDbContactStore(dynamoDb.client(), table);
+    }
+
+    private static RecordingExpectation expectation(Instant at) {
+        return new RecordingExpectation(Set.of(Participant.AGENT, Participant.CUSTOMER), "Inbound", at);
+    }
+
+    private void insert(String contactId, Instant at) {
+        assertThat(store.insertInitialised(contactId, "inst", expectation(at), at, at.plusSeconds(86_400))).isTrue();
+    }
+
+    @Test
+    void readsEveryPageOldestFirstThroughTheIndex() {
+        // GIVEN 250 initialised contacts (more than two query pages) inserted newest first
+        for (int i = 249; i >= 0; i--) {
+            insert(String.format("c-%03d", i), T0.plusSeconds(i));
+        }
+
+        // WHEN the store lists the contacts needing work
+        List<String> ids = store.needingWork(ContactState.INITIALISED).map(TrackedContact::contactId).toList();
+
+        // THEN all of them come back, the longest-waiting first, and the count agrees
+        assertThat(ids).hasSize(250).first().isEqualTo("c-000");
+        assertThat(ids).last().isEqualTo("c-249");
+        assertThat(ids).isSorted();
+        assertThat(store.countNeedingWork(ContactState.INITIALISED)).isEqualTo(250);
+    }
+
+    @Test
+    void aSecondInsertOfTheSameContactIsRefused() {
+        insert("c-1", T0);
+
+        assertThat(store.insertInitialised("c-1", "inst", expectation(T0.plusSeconds(5)), T0, T0)).isFalse();
+        assertThat(store.find("c-1").orElseThrow().expectation().setAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aWriterHoldingAnOldVersionLosesTheRace() {
+        // GIVEN two runs that read the same initialised contact
+        insert("c-1", T0);
+        TrackedContact readByRunA = store.find("c-1").orElseThrow();
+        TrackedContact readByRunB = store.find("c-1").orElseThrow();
+        ContactSnapshot queued = new ContactSnapshot(T0, null, null, null, "q", "VOICE", "INBOUND", null, List.of());
+        ContactSnapshot agent = new ContactSnapshot(T0, T0.plusSeconds(30), null, "a", "q", "VOICE", "INBOUND", null,
+                List.of());
+
+        // WHEN run B moves it first and run A then tries with its stale copy
+        boolean movedByB = store.recordObservation(readByRunB, ContactState.IN_PROGRESS_AGENT, agent, T0.plusSeconds(31));
+        boolean movedByA = store.recordObservation(readByRunA, ContactState.IN_PROGRESS_QUEUE_IVR, queued,
+                T0.plusSeconds(32));
+
+        // THEN only B's write stands
+        assertThat(movedByB).isTrue();
+        assertThat(movedByA).isFalse();
+        TrackedContact stored = store.find("c-1").orElseThrow();
+        assertThat(stored.state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.observed().agentId()).isEqualTo("a");
+    }
+
+    @Test
+    void aVerdictTakesTheContactOutOfTheWorkIndex() {
+        insert("c-1", T0);
+        ContactSnapshot done = new ContactSnapshot(T0, T0.plusSeconds(30), T0.plusSeconds(90), "a", "q", "VOICE",
+                "INBOUND", null, List.of("bucket/key.wav"));
+        store.recordObservation(store.find("c-1").orElseThrow(), ContactState.COMPLETED_AGENT, done, T0.plusSeconds(91));
+        assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isEqualTo(1);
+
+        boolean recorded = store.recordRecordingFound(store.find("c-1").orElseThrow(), "key.wav", List.of("s3://x"),
+                T0.plusSeconds(120));
+
+        assertThat(recorded).isTrue();
+        assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isZero();
+        TrackedContact closed = store.find("c-1").orElseThrow();
+        assertThat(closed.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+        assertThat(closed.updatedAt()).isNull();
+        assertThat(closed.observed().recordingLocations()).containsExactly("bucket/key.wav");
+    }
+
+    @Test
+    void aClaimedAlertStaysInTheIndexUntilItIsConfirmed() {
+        insert("c-1", T0);
+        ContactSnapshot done = new ContactSnapshot(T0, T0.plusSeconds(30), T0.plusSeconds(90), "a", "q", "VOICE",
+                "INBOUND", null, List.of());
+        store.recordObservation(store.find("c-1").orElseThrow(), ContactState.COMPLETED_AGENT, done, T0.plusSeconds(91));
+        Instant claimedAt = T0.plusSeconds(2_000);
+
+        assertThat(store.claimRecordingMissing(store.find("c-1").orElseThrow(), List.of("s3://b/p*"), claimedAt)).isTrue();
+        TrackedContact pending = store.find("c-1").orElseThrow();
+        assertThat(pending.alertPendingSince()).isEqualTo(claimedAt);
+        assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isEqualTo(1);
+
+        assertThat(store.closeAfterAlert("c-1", claimedAt.plusSeconds(1), claimedAt.plusSeconds(2))).isFalse();
+        assertThat(store.closeAfterAlert("c-1", claimedAt, claimedAt.plusSeconds(2))).isTrue();
+        TrackedContact closed = store.find("c-1").orElseThrow();
+        assertThat(closed.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(closed.alertPendingSince()).isNull();
+        assertThat(closed.searchedLocations()).containsExactly("s3://b/p*");
+        assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isZero();
+    }
+
+    @Test
+    void deleteIsConditionalOnTheVersionRead() {
+        insert("c-1", T0);
+        TrackedContact stale = store.find("c-1").orElseThrow();
+        store.recordNotFound(stale, "not yet", T0.plusSeconds(1));
+
+        assertThat(store.delete(stale)).isFalse();
+        assertThat(store.delete(store.find("c-1").orElseThrow())).isTrue();
+        assertThat(store.find("c-1")).isEmpty();
+    }
+}
