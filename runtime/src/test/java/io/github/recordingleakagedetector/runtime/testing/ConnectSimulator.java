@@ -108,6 +108,20 @@ public final class ConnectSimulator implements AutoCloseable {
         time = clock::instant;
     }
 
+    /** Forgets every contact, fault and count, so one simulator can serve many independent tests. */
+    public void reset() {
+        scripts.clear();
+        rawResponses.clear();
+        hidden.clear();
+        describeCounts.clear();
+        totalRequests.set(0);
+        throttled.set(0);
+        serverErrors.set(0);
+        throttleNext.set(0);
+        failNext.set(0);
+        quota = null;
+    }
+
     // ---- contacts ----
 
     /**
