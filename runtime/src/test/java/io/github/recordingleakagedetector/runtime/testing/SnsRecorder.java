@@ -90,6 +90,9 @@ public final class SnsRecorder implements AutoCloseable {
     /** Forgets the recorded messages. */
     public void clear() {
         published.clear();
+        requests.set(0);
+        failNext.set(0);
+        deny = false;
     }
 
     @Override

@@ -1,0 +1,295 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import static io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.INSTANCE_ID;
+import static io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.delivery;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.PREFIX;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.connect;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.outcome;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.s3;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.sns;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
+import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
+import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
+import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
+
+class CheckRecordingsHandlerTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
+    private static final Duration GRACE = Duration.ofMinutes(15);
+    private final HandlerTestBed bed = new HandlerTestBed();
+
+    @BeforeAll
+    static void startServers() {
+        HandlerTestBed.startServers();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        HandlerTestBed.stopServers();
+    }
+
+    @BeforeEach
+    void reset() {
+        bed.reset(T0);
+    }
+
+    /** A call handled by an agent from {@code connected} to {@code disconnected}, tracked up to COMPLETED - AGENT. */
+    private void completedAgentCall(String contactId, Instant connected, Instant disconnected) {
+        bed.clock().set(connected.minusSeconds(30));
+        connect().contact(INSTANCE_ID, contactId).initiatedAt(connected.minusSeconds(30))
+                .enqueuedAt(connected.minusSeconds(20), "queue-1")
+                .connectedToAgentAt(connected, "agent-7")
+                .disconnectedAt(disconnected);
+        bed.ingest(delivery().enable(contactId, "Both", connected.minusSeconds(25)));
+        bed.clock().set(disconnected.plusSeconds(5));
+        bed.pollInitialisedHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+        assertThat(bed.contact(contactId).state()).isEqualTo(ContactState.COMPLETED_AGENT);
+    }
+
+    private Map<String, Object> check() {
+        return bed.checkHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+    }
+
+    private static String dayFolder(String day) {
+        return PREFIX + "/" + day + "/";
+    }
+
+    private void putRecording(String key) {
+        s3().putObject(bed.bucket(), key, "RIFF....WAVE");
+    }
+
+    @Test
+    void aRecordingInTheDayFolderIsASuccess() {
+        completedAgentCall("c-1", T0, T0.plusSeconds(120));
+        putRecording(dayFolder("2024/05/01") + "c-1_20240501T09:02_UTC.wav");
+
+        Map<String, Object> summary = check();
+
+        TrackedContact contact = bed.contact("c-1");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+        assertThat(contact.updatedAt()).isNull();
+        assertThat(outcome(summary, "recorded")).isEqualTo(1);
+        assertThat(sns().published()).isEmpty();
+        assertThat(check().get("read")).isEqualTo(0L);
+    }
+
+    @Test
+    void aCallCrossingMidnightUtcIsFoundInTheDisconnectDaysFolder() {
+        completedAgentCall("c-2", Instant.parse("2024-05-01T23:58:00Z"), Instant.parse("2024-05-02T00:04:00Z"));
+        putRecording(dayFolder("2024/05/02") + "c-2_20240502T00:04_UTC.wav");
+
+        check();
+
+        assertThat(bed.contact("c-2").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+    }
+
+    @Test
+    void aCallCrossingMidnightUtcIsFoundInTheConnectionDaysFolder() {
+        completedAgentCall("c-3", Instant.parse("2024-05-01T23:58:00Z"), Instant.parse("2024-05-02T00:04:00Z"));
+        putRecording(dayFolder("2024/05/01") + "c-3_20240501T23:58_UTC.wav");
+
+        check();
+
+        assertThat(bed.contact("c-3").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+    }
+
+    @Test
+    void aBusyDayFolderDoesNotHideRecordingsOrLeaks() {
+        // GIVEN a day folder with 1,100 recordings; our contacts' keys sort after the first 1,000
+        for (int i = 0; i < 1_100; i++) {
+            s3().seedObject(bed.bucket(), dayFolder("2024/05/01") + String.format("a%04d_20240501T09:00_UTC.wav", i),
+                    "x");
+        }
+        completedAgentCall("z-recorded", T0, T0.plusSeconds(60));
+        completedAgentCall("z-leaked", T0, T0.plusSeconds(60));
+        putRecording(dayFolder("2024/05/01") + "z-recorded_20240501T09:01_UTC.wav");
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        Map<String, Object> summary = check();
+
+        assertThat(bed.contact("z-recorded").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+        assertThat(bed.contact("z-leaked").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(outcome(summary, "missing")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyFolderWithinTheGracePeriodLeavesTheContactForTheNextRun() {
+        completedAgentCall("c-4", T0, T0.plusSeconds(60));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).minusSeconds(1));
+
+        Map<String, Object> summary = check();
+
+        assertThat(outcome(summary, "awaitingRecording")).isEqualTo(1);
+        TrackedContact contact = bed.contact("c-4");
+        assertThat(contact.recordingState()).isNull();
+        assertThat(contact.updatedAt()).isNotNull();
+        assertThat(sns().published()).isEmpty();
+        assertThat(summary.get("remaining")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRecordingArrivingLateButWithinTheGracePeriodIsASuccess() {
+        completedAgentCall("c-5", T0, T0.plusSeconds(60));
+        Map<String, Object> early = check();
+
+        bed.clock().advance(Duration.ofMinutes(10));
+        putRecording(dayFolder("2024/05/01") + "c-5_20240501T09:01_UTC.wav");
+        Map<String, Object> later = check();
+
+        assertThat(outcome(early, "awaitingRecording")).isEqualTo(1);
+        assertThat(outcome(later, "recorded")).isEqualTo(1);
+        assertThat(sns().published()).isEmpty();
+    }
+
+    @Test
+    void noRecordingAfterTheGracePeriodIsOneFailureAndOneAlert() {
+        completedAgentCall("c-6", T0, T0.plusSeconds(60));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        String logs = HandlerTestBed.logsOf(() -> assertThat(outcome(check(), "missing")).isEqualTo(1));
+        Map<String, Object> nextRun = check();
+
+        TrackedContact contact = bed.contact("c-6");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(contact.updatedAt()).isNull();
+        assertThat(contact.searchedLocations())
+                .containsExactly("s3://" + bed.bucket() + "/" + PREFIX + "/2024/05/01/c-6*");
+        List<SnsRecorder.PublishedMessage> alerts = sns().published();
+        assertThat(alerts).hasSize(1);
+        SnsRecorder.PublishedMessage alert = alerts.get(0);
+        assertThat(alert.subject()).isEqualTo("Call recording missing for contact c-6");
+        assertThat(alert.messageAttributes()).containsEntry("alertType", "RECORDING_MISSING")
+                .containsEntry("contactId", "c-6");
+        assertThat(alert.message()).contains("\"contactId\":\"c-6\"", "\"instanceId\":\"" + INSTANCE_ID + "\"",
+                "\"agentId\":\"agent-7\"", "\"queueId\":\"queue-1\"",
+                "\"connectedToAgentTimestamp\":\"2024-05-01T09:00:00Z\"",
+                "\"disconnectTimestamp\":\"2024-05-01T09:01:00Z\"", "\"searchedLocations\"");
+        assertThat(logs).contains("\"RecordingsMissing\":1", "\"event\":\"recording.missing\"");
+        assertThat(nextRun.get("read")).isEqualTo(0L);
+    }
+
+    @Test
+    void theLocationConnectReportsIsFoundEvenWhenTheFileNameLacksTheContactId() {
+        // GIVEN a recording stored under a name without the contact id, whose location Connect reports late
+        completedAgentCall("c-7", T0, T0.plusSeconds(60));
+        String key = dayFolder("2024/05/01") + "renamed-by-a-lifecycle-rule.wav";
+        putRecording(key);
+        connect().contact(INSTANCE_ID, "c-7").recording(bed.bucket() + "/" + key, T0.plusSeconds(90));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        // WHEN the grace period has passed without a file named after the contact
+        Map<String, Object> summary = check();
+
+        // THEN Connect is asked once more and its location is the evidence
+        assertThat(outcome(summary, "recorded")).isEqualTo(1);
+        TrackedContact contact = bed.contact("c-7");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+        assertThat(sns().published()).isEmpty();
+    }
+
+    @Test
+    void aKnownLocationIsCheckedWithoutListing() {
+        String key = dayFolder("2024/05/01") + "elsewhere.wav";
+        connect().contact(INSTANCE_ID, "c-8").recording(bed.bucket() + "/" + key, T0.plusSeconds(61));
+        completedAgentCall("c-8", T0, T0.plusSeconds(60));
+        putRecording(key);
+
+        Map<String, Object> summary = check();
+
+        assertThat(outcome(summary, "recorded")).isEqualTo(1);
+        assertThat(bed.contact("c-8").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+    }
+
+    @Test
+    void aFailedAlertFailsTheRunAndIsSentOnALaterRun() {
+        completedAgentCall("c-9", T0, T0.plusSeconds(60));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+        sns().denyPublishes(true);
+
+        assertThatThrownBy(this::check).isInstanceOf(AuthorizationErrorException.class);
+        TrackedContact pending = bed.contact("c-9");
+        assertThat(pending.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(pending.alertPendingSince()).isNotNull();
+
+        sns().denyPublishes(false);
+        Map<String, Object> withinLease = check();
+        bed.clock().advance(Duration.ofMinutes(3));
+        Map<String, Object> afterLease = check();
+
+        assertThat(outcome(withinLease, "alertInFlight")).isEqualTo(1);
+        assertThat(outcome(afterLease, "alertResent")).isEqualTo(1);
+        assertThat(sns().published()).hasSize(1);
+        assertThat(sns().published().get(0).subject()).isEqualTo("Call recording missing for contact c-9");
+        assertThat(bed.contact("c-9").updatedAt()).isNull();
+    }
+
+    @Test
+    void withoutATopicTheAlertIsALogLine() {
+        bed.with("ALERT_TOPIC_ARN", null);
+        completedAgentCall("c-10", T0, T0.plusSeconds(60));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        String logs = HandlerTestBed.logsOf(this::check);
+
+        assertThat(logs).contains("\"event\":\"alert\"", "\"alertType\":\"RECORDING_MISSING\"", "\"contactId\":\"c-10\"");
+        assertThat(sns().requestCount()).isZero();
+        assertThat(bed.contact("c-10").updatedAt()).isNull();
+    }
+
+    @Test
+    void aMissingBucketFailsTheRunInsteadOfReportingLeaks() {
+        completedAgentCall("c-11", T0, T0.plusSeconds(60));
+        bed.with("RECORDING_BUCKET_NAME", "no-such-bucket");
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        assertThatThrownBy(this::check).isInstanceOf(NoSuchBucketException.class);
+        assertThat(bed.contact("c-11").recordingState()).isNull();
+        assertThat(sns().published()).isEmpty();
+    }
+
+    @Test
+    void twoOverlappingChecksReportEachLeakOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = "leak-" + i;
+            ids.add(id);
+            completedAgentCall(id, T0, T0.plusSeconds(60));
+        }
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Map<String, Object>>> runs = List.of(this::check, this::check);
+        long missing = 0;
+        try {
+            for (Future<Map<String, Object>> run : pool.invokeAll(runs)) {
+                missing += outcome(run.get(), "missing");
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(missing).isEqualTo(10);
+        assertThat(sns().published()).hasSize(10);
+        assertThat(sns().published()).extracting(SnsRecorder.PublishedMessage::subject).doesNotHaveDuplicates();
+        ids.forEach(id -> assertThat(bed.contact(id).recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE));
+    }
+}

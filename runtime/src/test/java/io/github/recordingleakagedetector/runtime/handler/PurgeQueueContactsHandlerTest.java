@@ -1,0 +1,56 @@
+package io.github.recordingleakagedetector.runtime.handler;
+
+import static io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.INSTANCE_ID;
+import static io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.delivery;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.connect;
+import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
+import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PurgeQueueContactsHandlerTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
+    private final HandlerTestBed bed = new HandlerTestBed();
+
+    @BeforeAll
+    static void startServers() {
+        HandlerTestBed.startServers();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        HandlerTestBed.stopServers();
+    }
+
+    @Test
+    void deletesOnlyContactsThatEndedWithoutAnAgent() {
+        // GIVEN one abandoned call, one handled call, and one still in the IVR
+        bed.reset(T0);
+        connect().contact(INSTANCE_ID, "abandoned").initiatedAt(T0).disconnectedAt(T0.plusSeconds(20));
+        connect().contact(INSTANCE_ID, "handled").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(5), "a")
+                .disconnectedAt(T0.plusSeconds(20));
+        connect().contact(INSTANCE_ID, "in-ivr").initiatedAt(T0);
+        bed.ingest(delivery().enable("abandoned", "Both", T0).enable("handled", "Both", T0)
+                .enable("in-ivr", "Both", T0));
+        bed.clock().advance(Duration.ofMinutes(1));
+        bed.pollInitialisedHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+
+        // WHEN the purge step runs
+        Map<String, Object> summary = bed.purgeHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+
+        // THEN only the abandoned call is gone
+        assertThat(outcome(summary, "purged")).isEqualTo(1);
+        assertThat(summary.get("remaining")).isEqualTo(0L);
+        assertThat(bed.store().find("abandoned")).isEmpty();
+        assertThat(bed.contact("handled").state()).isEqualTo(ContactState.COMPLETED_AGENT);
+        assertThat(bed.contact("in-ivr").state()).isEqualTo(ContactState.IN_PROGRESS_QUEUE_IVR);
+    }
+}
