@@ -3,13 +3,12 @@ package io.github.recordingleakagedetector.runtime.aws;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingArchive;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The recording bucket. Only "not found" counts as absence; access denied, a missing bucket or any other error
- * propagates and fails the run, because a search that could not look must not produce a verdict.
+ * The recording bucket, read only by listing under the recording prefix (the only S3 read the functions are
+ * granted). Access denied, a missing bucket or any other error propagates and fails the run, because a search that
+ * could not look must not produce a verdict.
  */
 public final class S3RecordingArchive implements RecordingArchive {
     private final S3Client s3;
@@ -27,19 +26,14 @@ public final class S3RecordingArchive implements RecordingArchive {
         this.pageSize = pageSize;
     }
 
+    /**
+     * Existence by listing, not HEAD: the functions may list only under the recording prefix, and S3 answers a HEAD
+     * of a missing key with 403 instead of 404 to a caller that may not list the whole bucket.
+     */
     @Override
     public boolean exists(String key) {
-        try {
-            s3.headObject(r -> r.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404 && !"NoSuchBucket".equals(errorCode(e))) {
-                return false;
-            }
-            throw e;
-        }
+        return s3.listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)).contents().stream()
+                .anyMatch(object -> object.key().equals(key));
     }
 
     @Override
@@ -52,7 +46,4 @@ public final class S3RecordingArchive implements RecordingArchive {
                 .findFirst();
     }
 
-    private static String errorCode(S3Exception e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public interface RecordingArchive {
 
+    /** Whether exactly this key exists. */
     boolean exists(String key);
 
     /** The first key starting with {@code keyPrefix}, looking through every page of the listing. */

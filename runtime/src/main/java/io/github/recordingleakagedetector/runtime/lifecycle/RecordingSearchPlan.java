@@ -21,18 +21,27 @@ public final class RecordingSearchPlan {
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final List<String> knownKeys;
+    private final List<String> unreachableLocations;
     private final List<String> keyPrefixes;
 
-    private RecordingSearchPlan(List<String> knownKeys, List<String> keyPrefixes) {
+    private RecordingSearchPlan(List<String> knownKeys, List<String> unreachableLocations, List<String> keyPrefixes) {
         this.knownKeys = knownKeys;
+        this.unreachableLocations = unreachableLocations;
         this.keyPrefixes = keyPrefixes;
     }
 
     public static RecordingSearchPlan forContact(String contactId, ContactSnapshot seen, String bucket, String keyPrefix) {
-        List<String> known = seen.recordingLocations().stream()
-                .map(location -> keyInBucket(location, bucket))
-                .distinct()
-                .toList();
+        List<String> known = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        for (String location : seen.recordingLocations()) {
+            String key = keyInBucket(location, bucket);
+            if (!key.startsWith(keyPrefix + "/")) {
+                // The functions may only read under the recording prefix; looking elsewhere would be denied.
+                unreachable.add(location);
+            } else if (!known.contains(key)) {
+                known.add(key);
+            }
+        }
         Set<LocalDate> days = new LinkedHashSet<>();
         Stream.of(seen.connectedToAgentAt(), seen.disconnectedAt())
                 .filter(Objects::nonNull)
@@ -42,10 +51,10 @@ public final class RecordingSearchPlan {
         for (LocalDate day : days) {
             prefixes.add(keyPrefix + "/" + DAY_FOLDER.format(day.atStartOfDay(ZoneOffset.UTC)) + "/" + contactId);
         }
-        return new RecordingSearchPlan(known, List.copyOf(prefixes));
+        return new RecordingSearchPlan(List.copyOf(known), List.copyOf(unreachable), List.copyOf(prefixes));
     }
 
-    /** Keys Connect reported, to check with a HEAD request. */
+    /** Keys Connect reported under the recording prefix, to check one by one. */
     public List<String> knownKeys() {
         return knownKeys;
     }
@@ -60,6 +69,7 @@ public final class RecordingSearchPlan {
         List<String> all = new ArrayList<>();
         knownKeys.forEach(key -> all.add("s3://" + bucket + "/" + key));
         keyPrefixes.forEach(prefix -> all.add("s3://" + bucket + "/" + prefix + "*"));
+        unreachableLocations.forEach(location -> all.add(location + " (outside the recording prefix: not read)"));
         return all;
     }
 
@@ -69,7 +79,7 @@ public final class RecordingSearchPlan {
 
     /**
      * Connect reports locations as {@code bucket/key}; {@code s3://bucket/key} is accepted too. A location in
-     * another bucket is kept whole, so its HEAD in the recording bucket fails and the listing decides.
+     * another bucket is kept whole, so it falls outside the recording prefix and the listing decides.
      */
     static String keyInBucket(String location, String bucket) {
         String path = location.startsWith("s3://") ? location.substring("s3://".length()) : location;

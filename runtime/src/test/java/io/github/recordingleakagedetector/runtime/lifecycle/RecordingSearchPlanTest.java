@@ -46,7 +46,7 @@ class RecordingSearchPlanTest {
     }
 
     @Test
-    void reportedLocationsComeFirstAndLoseTheirBucketName() {
+    void reportedLocationsUnderThePrefixComeFirstOthersAreNotedButNotRead() {
         ContactSnapshot call = completed("2023-08-29T10:30:11Z", "2023-08-29T10:31:10Z", List.of(
                 "bucket/" + PREFIX + "/2023/08/29/renamed.wav",
                 "s3://bucket/" + PREFIX + "/2023/08/29/other.wav",
@@ -56,12 +56,11 @@ class RecordingSearchPlanTest {
 
         assertThat(plan.knownKeys()).containsExactly(
                 PREFIX + "/2023/08/29/renamed.wav",
-                PREFIX + "/2023/08/29/other.wav",
-                "other-bucket/x.wav");
+                PREFIX + "/2023/08/29/other.wav");
         assertThat(plan.describe("bucket")).containsExactly(
                 "s3://bucket/" + PREFIX + "/2023/08/29/renamed.wav",
                 "s3://bucket/" + PREFIX + "/2023/08/29/other.wav",
-                "s3://bucket/other-bucket/x.wav",
-                "s3://bucket/" + PREFIX + "/2023/08/29/c-3*");
+                "s3://bucket/" + PREFIX + "/2023/08/29/c-3*",
+                "other-bucket/x.wav (outside the recording prefix: not read)");
     }
 }
