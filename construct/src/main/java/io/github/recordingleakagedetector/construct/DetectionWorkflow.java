@@ -1,0 +1,119 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
+import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.CatchProps;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Fail;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Parallel;
+import software.amazon.awscdk.services.stepfunctions.RetryProps;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.Timeout;
+import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
+import software.constructs.Construct;
+
+/**
+ * The detection state machine, in the original design's shape:
+ * {@code PollInitialised -> Parallel[ PurgeQueueContacts | PollInProgress -> CheckRecordings ]}.
+ *
+ * <p>Each Task invokes the function's {@code live} alias with a payload-response-only integration, so its
+ * {@code Resource} is the alias ARN and the definition also runs in local Step Functions interpreters. Each task's
+ * JSON summary lands in the state ({@code $.pollInitialised}, and the Parallel's branch outputs under
+ * {@code $.branches}) so the execution history shows them all. Only Lambda service errors and throttling are retried;
+ * a handler's own error fails the run at once, into a Fail state that carries its error and cause.
+ */
+final class DetectionWorkflow {
+
+    /** The errors Lambda itself raises (not the handler's): transient, retried with backoff. */
+    static final List<String> LAMBDA_SERVICE_ERRORS = List.of(
+            "Lambda.ServiceException",
+            "Lambda.AWSLambdaException",
+            "Lambda.SdkClientException",
+            "Lambda.TooManyRequestsException");
+    /** Task timeout beyond the function's own, so that Lambda's timeout error (with its cause) is what surfaces. */
+    static final Duration TASK_TIMEOUT_SLACK = Duration.seconds(10);
+    /** A STANDARD execution's budget beyond three sequential tasks: service retries and state transitions. */
+    static final Duration STANDARD_EXECUTION_SLACK = Duration.minutes(5);
+    static final Duration EXPRESS_EXECUTION_TIMEOUT = Duration.minutes(5);
+
+    private DetectionWorkflow() {
+    }
+
+    static StateMachine create(Construct scope, DetectorSettings settings, Map<Handler, DetectorFunction> functions) {
+        long taskTimeoutSeconds = seconds(settings.workflowFunctionTimeout()) + seconds(TASK_TIMEOUT_SLACK);
+        Duration taskTimeout = Duration.seconds(taskTimeoutSeconds);
+        Fail failed = Fail.Builder.create(scope, "DetectionFailed")
+                .comment("A task failed after retries: the error and cause are the failing handler's")
+                .errorPath("$.error.Error")
+                .causePath("$.error.Cause")
+                .build();
+        CatchProps catchAll = CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.error").build();
+
+        LambdaInvoke pollInitialised = task(scope, "PollInitialised", functions.get(Handler.POLL_INITIALISED),
+                "$.pollInitialised", taskTimeout);
+        LambdaInvoke purgeQueueContacts = task(scope, "PurgeQueueContacts", functions.get(Handler.PURGE_QUEUE_CONTACTS),
+                "$.purgeQueueContacts", taskTimeout);
+        LambdaInvoke pollInProgress = task(scope, "PollInProgress", functions.get(Handler.POLL_IN_PROGRESS),
+                "$.pollInProgress", taskTimeout);
+        LambdaInvoke checkRecordings = task(scope, "CheckRecordings", functions.get(Handler.CHECK_RECORDINGS),
+                "$.checkRecordings", taskTimeout);
+
+        Parallel trackedContacts = Parallel.Builder.create(scope, "ProcessTrackedContacts")
+                .comment("Purge contacts that never reached an agent, while checking the others")
+                .resultPath("$.branches")
+                .build()
+                .branch(purgeQueueContacts)
+                .branch(pollInProgress.next(checkRecordings));
+        pollInitialised.addCatch(failed, catchAll);
+        trackedContacts.addCatch(failed, catchAll);
+
+        boolean express = settings.stateMachineType() == StateMachineType.EXPRESS;
+        LogGroup logGroup = LogGroup.Builder.create(scope, "StateMachineLogs")
+                .retention(settings.logRetention())
+                .build();
+        return StateMachine.Builder.create(scope, "StateMachine")
+                .comment("Recording Leakage Detector: find agent calls without a recording")
+                .definitionBody(DefinitionBody.fromChainable(pollInitialised.next(trackedContacts)))
+                .stateMachineType(settings.stateMachineType())
+                .timeout(express
+                        ? EXPRESS_EXECUTION_TIMEOUT
+                        : Duration.seconds(3 * taskTimeoutSeconds + seconds(STANDARD_EXECUTION_SLACK)))
+                .logs(LogOptions.builder()
+                        .destination(logGroup)
+                        .level(LogLevel.ALL)
+                        .includeExecutionData(true)
+                        .build())
+                .tracingEnabled(true)
+                .build();
+    }
+
+    private static long seconds(Duration duration) {
+        return duration.toSeconds().longValue();
+    }
+
+    private static LambdaInvoke task(Construct scope, String name, DetectorFunction function, String resultPath,
+                                     Duration timeout) {
+        LambdaInvoke task = LambdaInvoke.Builder.create(scope, name)
+                .lambdaFunction(function.alias())
+                .payloadResponseOnly(true)
+                .retryOnServiceExceptions(false)
+                .resultPath(resultPath)
+                .taskTimeout(Timeout.duration(timeout))
+                .build();
+        task.addRetry(RetryProps.builder()
+                .errors(LAMBDA_SERVICE_ERRORS)
+                .interval(Duration.seconds(2))
+                .maxAttempts(5)
+                .backoffRate(2)
+                .build());
+        return task;
+    }
+}

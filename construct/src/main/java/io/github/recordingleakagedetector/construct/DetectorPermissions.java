@@ -1,0 +1,96 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
+import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/**
+ * Least privilege, per function: each role gets only the actions its handler calls, on the narrowest resource.
+ *
+ * <ul>
+ *   <li>ingest: {@code dynamodb:GetItem, PutItem, UpdateItem} on the table;</li>
+ *   <li>poll initialised / poll in progress: {@code dynamodb:Query} on the State index, {@code GetItem, UpdateItem} on
+ *       the table, {@code connect:DescribeContact} on {@code <instanceArn>/contact/*}, {@code sns:Publish} on the
+ *       topic (unverifiable-contact alerts);</li>
+ *   <li>purge: {@code dynamodb:Query} on the index, {@code DeleteItem} on the table;</li>
+ *   <li>check recordings: {@code dynamodb:Query} on the index, {@code GetItem, UpdateItem} on the table,
+ *       {@code s3:ListBucket} on the bucket only for {@code s3:prefix} under the recording prefix, {@code s3:GetObject}
+ *       (also what HeadObject needs) under the prefix, {@code connect:DescribeContact} (it re-reads the contact's
+ *       recording locations before declaring one missing), {@code sns:Publish} on the topic.</li>
+ * </ul>
+ * Customer managed keys add the KMS actions of the table or topic access. Writing logs and X-Ray traces is granted
+ * where the functions are made.
+ */
+final class DetectorPermissions {
+
+    private static final List<String> KMS_READ = List.of("kms:Decrypt", "kms:DescribeKey");
+    private static final List<String> KMS_WRITE =
+            List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*");
+
+    private DetectorPermissions() {
+    }
+
+    static void grant(Map<Handler, DetectorFunction> functions, ITable table, ITopic topic, DetectorSettings settings) {
+        String tableArn = table.getTableArn();
+        String indexArn = tableArn + "/index/" + RuntimeContract.STATE_INDEX;
+        String contactArns = settings.instanceArn() + "/contact/*";
+
+        Role ingest = functions.get(Handler.FLOW_LOG_INGEST).role();
+        allow(ingest, List.of(tableArn), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        grantTableKey(table, ingest, KMS_WRITE);
+
+        for (Handler poller : List.of(Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS)) {
+            Role role = functions.get(poller).role();
+            allow(role, List.of(indexArn), "dynamodb:Query");
+            allow(role, List.of(tableArn), "dynamodb:GetItem", "dynamodb:UpdateItem");
+            allow(role, List.of(contactArns), "connect:DescribeContact");
+            grantTableKey(table, role, KMS_WRITE);
+            topic.grantPublish(role);
+        }
+
+        Role purge = functions.get(Handler.PURGE_QUEUE_CONTACTS).role();
+        allow(purge, List.of(indexArn), "dynamodb:Query");
+        allow(purge, List.of(tableArn), "dynamodb:DeleteItem");
+        grantTableKey(table, purge, KMS_READ);
+
+        Role check = functions.get(Handler.CHECK_RECORDINGS).role();
+        allow(check, List.of(indexArn), "dynamodb:Query");
+        allow(check, List.of(tableArn), "dynamodb:GetItem", "dynamodb:UpdateItem");
+        allow(check, List.of(contactArns), "connect:DescribeContact");
+        grantRecordingRead(check, settings);
+        grantTableKey(table, check, KMS_WRITE);
+        topic.grantPublish(check);
+    }
+
+    /** Listing only below the recording prefix, reading only objects under it. */
+    private static void grantRecordingRead(Role role, DetectorSettings settings) {
+        String prefix = settings.recordingKeyPrefix();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(settings.recordingBucket().getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "/*"))))
+                .build());
+        allow(role, List.of(settings.recordingBucket().arnForObjects(prefix + "/*")), "s3:GetObject");
+        settings.recordingBucketKey().ifPresent(key -> key.grantDecrypt(role));
+    }
+
+    private static void grantTableKey(ITable table, IGrantable grantee, List<String> actions) {
+        if (table.getEncryptionKey() != null) {
+            table.getEncryptionKey().grant(grantee, actions.toArray(String[]::new));
+        }
+    }
+
+    private static void allow(Role role, List<String> resources, String... actions) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of(actions))
+                .resources(resources)
+                .build());
+    }
+}

@@ -1,0 +1,244 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Names;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.TimeConversionOptions;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.UniqueResourceNameOptions;
+import software.amazon.awscdk.services.events.CronOptions;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+/**
+ * The props after validation, with every default applied. Validation collects all failures and reports them together,
+ * each naming the prop and the offending value, like the L2 constructs of aws-cdk-lib.
+ */
+record DetectorSettings(
+        String instanceArn,
+        ILogGroup flowLogGroup,
+        IBucket recordingBucket,
+        String recordingKeyPrefix,
+        Optional<IKey> recordingBucketKey,
+        Schedule schedule,
+        long recordingGracePeriodSeconds,
+        String describeContactRateLimit,
+        long maxTrackingAgeSeconds,
+        long contactRetentionDays,
+        List<String> alertEmails,
+        RemovalPolicy removalPolicy,
+        boolean deletionProtection,
+        Optional<IKey> encryptionKey,
+        StateMachineType stateMachineType,
+        Architecture architecture,
+        int memorySize,
+        Duration workflowFunctionTimeout,
+        RetentionDays logRetention,
+        String metricsNamespace,
+        String detectorName) {
+
+    /** Default schedule: every 5 minutes on the minute mod 5 (13:00, 13:05, ...). */
+    static final String DEFAULT_SCHEDULE_MINUTES = "0/5";
+    static final Duration DEFAULT_GRACE_PERIOD = Duration.minutes(15);
+    static final double DEFAULT_DESCRIBE_CONTACT_RATE_LIMIT = 2;
+    static final Duration DEFAULT_MAX_TRACKING_AGE = Duration.hours(24);
+    static final Duration DEFAULT_CONTACT_RETENTION = Duration.days(90);
+    static final int DEFAULT_MEMORY_SIZE = 1024;
+    static final Duration DEFAULT_STANDARD_WORKFLOW_FUNCTION_TIMEOUT = Duration.minutes(4);
+    static final Duration DEFAULT_EXPRESS_WORKFLOW_FUNCTION_TIMEOUT = Duration.seconds(90);
+    static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+    /** An EXPRESS execution runs at most 5 minutes; three sequential tasks must fit with room for retries. */
+    static final long MAX_EXPRESS_WORKFLOW_SECONDS = 270;
+
+    private static final Pattern INSTANCE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:connect:[a-z0-9-]+:\\d{12}:instance/[0-9a-fA-F-]{36}");
+    private static final Pattern CONNECT_LOG_GROUP = Pattern.compile("/aws/connect/([^/]+)");
+    private static final Pattern DETECTOR_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    static DetectorSettings resolve(Construct scope, RecordingLeakageDetectorProps props) {
+        if (props == null) {
+            throw new IllegalArgumentException(
+                    "RecordingLeakageDetector '" + scope.getNode().getPath() + "': props are required");
+        }
+        Failures failures = new Failures();
+
+        String instanceArn = props.getInstanceArn();
+        if (instanceArn == null) {
+            failures.add("instanceArn is required");
+        } else if (!Token.isUnresolved(instanceArn) && !INSTANCE_ARN.matcher(instanceArn).matches()) {
+            failures.add("instanceArn '" + instanceArn + "' is not an Amazon Connect instance ARN "
+                    + "(arn:<partition>:connect:<region>:<account-id>:instance/<instance-id>)");
+        }
+        if (props.getFlowLogGroup() == null) {
+            failures.add("flowLogGroup is required");
+        }
+        if (props.getRecordingBucket() == null) {
+            failures.add("recordingBucket is required");
+        }
+        String prefix = resolvePrefix(props, failures);
+
+        long graceSeconds = positiveSeconds("recordingGracePeriod",
+                props.getRecordingGracePeriod().orElse(DEFAULT_GRACE_PERIOD), failures);
+        String rateLimit = rateLimit(props.getDescribeContactRateLimit().orElse(DEFAULT_DESCRIBE_CONTACT_RATE_LIMIT),
+                failures);
+        long maxTrackingAgeSeconds = positiveSeconds("maxTrackingAge",
+                props.getMaxTrackingAge().orElse(DEFAULT_MAX_TRACKING_AGE), failures);
+        long retentionDays = contactRetentionDays(
+                props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION), maxTrackingAgeSeconds, failures);
+
+        List<String> emails = props.getAlertEmails();
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            if (!Token.isUnresolved(email) && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                failures.add("alertEmails[" + i + "] '" + email + "' is not an e-mail address");
+            }
+        }
+
+        int memorySize = props.getMemorySize().orElse(DEFAULT_MEMORY_SIZE);
+        if (memorySize < 128 || memorySize > 10240) {
+            failures.add("memorySize " + memorySize + " is outside Lambda's range of 128 to 10240 MB");
+        }
+
+        StateMachineType stateMachineType = props.getStateMachineType().orElse(StateMachineType.STANDARD);
+        Duration workflowTimeout = workflowFunctionTimeout(props, stateMachineType, failures);
+
+        String namespace = props.getMetricsNamespace().orElse(RuntimeContract.DEFAULT_METRICS_NAMESPACE);
+        if (!Token.isUnresolved(namespace)
+                && (namespace.isBlank() || namespace.length() > 255 || namespace.startsWith("AWS/"))) {
+            failures.add("metricsNamespace '" + namespace + "' must be 1 to 255 characters and must not start with 'AWS/'");
+        }
+        String detectorName = props.getDetectorName().orElseGet(() -> defaultDetectorName(scope));
+        if (!Token.isUnresolved(detectorName) && !DETECTOR_NAME.matcher(detectorName).matches()) {
+            failures.add("detectorName '" + detectorName + "' must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+
+        failures.throwIfAny(scope);
+
+        RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
+        return new DetectorSettings(
+                instanceArn,
+                props.getFlowLogGroup(),
+                props.getRecordingBucket(),
+                prefix,
+                props.getRecordingBucketKey().or(() -> Optional.ofNullable(props.getRecordingBucket().getEncryptionKey())),
+                props.getSchedule().orElseGet(() -> Schedule.cron(CronOptions.builder().minute(DEFAULT_SCHEDULE_MINUTES).build())),
+                graceSeconds,
+                rateLimit,
+                maxTrackingAgeSeconds,
+                retentionDays,
+                emails,
+                removalPolicy,
+                props.getDeletionProtection().orElse(removalPolicy != RemovalPolicy.DESTROY),
+                props.getEncryptionKey(),
+                stateMachineType,
+                props.getArchitecture().orElse(Architecture.ARM_64),
+                memorySize,
+                workflowTimeout,
+                props.getLogRetention().orElse(DEFAULT_LOG_RETENTION),
+                namespace,
+                detectorName);
+    }
+
+    /** The prefix as given, or {@code connect/<alias>/CallRecordings} from a log group named {@code /aws/connect/<alias>}. */
+    private static String resolvePrefix(RecordingLeakageDetectorProps props, Failures failures) {
+        Optional<String> given = props.getRecordingKeyPrefix();
+        if (given.isPresent()) {
+            String prefix = given.get();
+            if (!Token.isUnresolved(prefix)
+                    && (prefix.isBlank() || prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("*"))) {
+                failures.add("recordingKeyPrefix '" + prefix + "' must be a non-empty S3 key prefix without leading or "
+                        + "trailing '/' and without '*', e.g. connect/my-instance-alias/CallRecordings");
+            }
+            return prefix;
+        }
+        if (props.getFlowLogGroup() == null) {
+            return null;
+        }
+        String logGroupName = props.getFlowLogGroup().getLogGroupName();
+        Matcher alias = Token.isUnresolved(logGroupName) ? null : CONNECT_LOG_GROUP.matcher(logGroupName);
+        if (alias != null && alias.matches()) {
+            return "connect/" + alias.group(1) + "/CallRecordings";
+        }
+        String shownName = Token.isUnresolved(logGroupName) ? "a token, unknown until deployment" : "'" + logGroupName + "'";
+        failures.add("recordingKeyPrefix is required: it cannot be derived from flowLogGroup name " + shownName
+                + " (only from a name /aws/connect/<instance-alias> known at synth)");
+        return null;
+    }
+
+    private static long positiveSeconds(String prop, Duration duration, Failures failures) {
+        double seconds = duration.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (seconds < 1 || seconds != Math.floor(seconds)) {
+            failures.add(prop + " " + duration.toHumanString() + " must be a positive whole number of seconds");
+        }
+        return (long) seconds;
+    }
+
+    private static String rateLimit(Number limit, Failures failures) {
+        double value = limit.doubleValue();
+        if (!(value > 0) || Double.isInfinite(value)) {
+            failures.add("describeContactRateLimit " + limit + " must be a positive number of requests per second");
+            return null;
+        }
+        return new BigDecimal(limit.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    private static long contactRetentionDays(Duration retention, long maxTrackingAgeSeconds, Failures failures) {
+        double days = retention.toDays(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (days < 1 || days != Math.floor(days)) {
+            failures.add("contactRetention " + retention.toHumanString() + " must be a whole number of days, at least 1");
+        } else if (days * 86_400 <= maxTrackingAgeSeconds) {
+            failures.add("contactRetention " + retention.toHumanString()
+                    + " must be longer than maxTrackingAge, or contacts expire before they can be reported unverifiable");
+        }
+        return (long) days;
+    }
+
+    private static Duration workflowFunctionTimeout(RecordingLeakageDetectorProps props, StateMachineType type,
+                                                    Failures failures) {
+        boolean express = type == StateMachineType.EXPRESS;
+        Duration timeout = props.getWorkflowFunctionTimeout().orElse(
+                express ? DEFAULT_EXPRESS_WORKFLOW_FUNCTION_TIMEOUT : DEFAULT_STANDARD_WORKFLOW_FUNCTION_TIMEOUT);
+        double seconds = timeout.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (seconds < 60 || seconds > 900 || seconds != Math.floor(seconds)) {
+            failures.add("workflowFunctionTimeout " + timeout.toHumanString()
+                    + " must be whole seconds between 1 and 15 minutes");
+        } else if (express && 3 * seconds > MAX_EXPRESS_WORKFLOW_SECONDS) {
+            failures.add("workflowFunctionTimeout " + timeout.toHumanString() + " is too long for an EXPRESS state machine: "
+                    + "three sequential tasks must fit in " + MAX_EXPRESS_WORKFLOW_SECONDS + " seconds (at most 90 seconds each)");
+        }
+        return timeout;
+    }
+
+    private static String defaultDetectorName(Construct scope) {
+        return Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder().maxLength(128).separator("").build());
+    }
+
+    /** Collects validation failures so that one synth reports them all. */
+    private static final class Failures {
+        private final List<String> messages = new ArrayList<>();
+
+        void add(String message) {
+            messages.add(message);
+        }
+
+        void throwIfAny(Construct scope) {
+            if (!messages.isEmpty()) {
+                throw new IllegalArgumentException("Invalid RecordingLeakageDetector props at '" + scope.getNode().getPath()
+                        + "':\n  - " + String.join("\n  - ", messages));
+            }
+        }
+    }
+}

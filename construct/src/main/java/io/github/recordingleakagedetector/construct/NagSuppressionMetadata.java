@@ -1,0 +1,101 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
+import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.IConstruct;
+
+/**
+ * cdk-nag suppressions for the findings that are by design, each with its reason, written as the {@code cdk_nag}
+ * resource metadata that cdk-nag reads (so the construct needs no cdk-nag dependency, and a consumer who runs
+ * {@code AwsSolutionsChecks} sees only findings of their own). Wildcard findings are suppressed per finding
+ * ({@code applies_to}), never for a whole rule, and only on the resource that needs them.
+ */
+final class NagSuppressionMetadata {
+
+    static final String XRAY_AND_LOG_DELIVERY_WILDCARD = "X-Ray (PutTraceSegments, PutTelemetryRecords, GetSampling*) and "
+            + "CloudWatch Logs vended log delivery (CreateLogDelivery and friends) have no resource-level permissions: "
+            + "AWS requires Resource '*' for them";
+    static final String CONTACT_WILDCARD = "connect:DescribeContact is scoped to the contacts of the one configured "
+            + "instance (<instanceArn>/contact/*); contact ids are not known in advance";
+    static final String RECORDING_WILDCARD = "s3:GetObject (also what HeadObject needs) only under the recording key "
+            + "prefix; recording keys are per contact and date, not known in advance";
+    static final String KMS_ACTION_WILDCARD = "kms:GenerateDataKey* and kms:ReEncrypt* are the data-key actions SNS "
+            + "and DynamoDB need for encrypted topics and tables, granted on the one key only";
+    static final String JAVA_21_RUNTIME = "Java 21 is deliberate: the runtime jar is built and tested for it, with "
+            + "SnapStart; moving to a newer Java runtime is a separate, tested change";
+    static final String SNAPSTART_PUBLISHED = "SnapStart applies: every caller invokes the 'live' alias of the "
+            + "function's current published version";
+
+    private NagSuppressionMetadata() {
+    }
+
+    static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, DetectorSettings settings) {
+        for (Map.Entry<Handler, DetectorFunction> entry : functions.entrySet()) {
+            DetectorFunction function = entry.getValue();
+            suppress(function.function(), "AwsSolutions-L1", JAVA_21_RUNTIME, List.of());
+            Annotations.of(function.function())
+                    .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISHED);
+            IConstruct policy = defaultPolicy(function.role());
+            suppress(policy, "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD, List.of("Resource::*"));
+            suppress(policy, "AwsSolutions-IAM5", KMS_ACTION_WILDCARD,
+                    List.of("Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"));
+            if (entry.getKey() != Handler.FLOW_LOG_INGEST && entry.getKey() != Handler.PURGE_QUEUE_CONTACTS) {
+                suppress(policy, "AwsSolutions-IAM5", CONTACT_WILDCARD, List.of(regex(".*/contact/\\*")));
+            }
+            if (entry.getKey() == Handler.CHECK_RECORDINGS) {
+                String prefix = settings.recordingKeyPrefix();
+                String objects = Token.isUnresolved(prefix) ? ".*/\\*" : ".*/" + escapeForJavaScriptRegex(prefix) + "/\\*";
+                suppress(policy, "AwsSolutions-IAM5", RECORDING_WILDCARD, List.of(regex(objects)));
+            }
+        }
+        suppress(defaultPolicy((Role) stateMachine.getRole()), "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD,
+                List.of("Resource::*"));
+    }
+
+    /** A cdk-nag {@code applies_to} regular expression matching the whole finding {@code Resource::<arn>}. */
+    private static Map<String, String> regex(String resourcePattern) {
+        return Map.of("regex", "/^Resource::" + resourcePattern + "$/");
+    }
+
+    /** cdk-nag evaluates {@code applies_to} regexes in JavaScript, which has no {@code \\Q...\\E} quoting. */
+    private static String escapeForJavaScriptRegex(String literal) {
+        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
+    }
+
+    private static IConstruct defaultPolicy(Role role) {
+        IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
+        if (policy == null) {
+            throw new IllegalStateException("Role " + role.getNode().getPath() + " has no policy to annotate");
+        }
+        return policy;
+    }
+
+    /** Appends one suppression to the {@code cdk_nag} metadata of the construct's CloudFormation resource. */
+    @SuppressWarnings("unchecked")
+    private static void suppress(IConstruct construct, String ruleId, String reason, List<Object> appliesTo) {
+        CfnResource resource = (CfnResource) construct.getNode().getDefaultChild();
+        Object existing = resource.getMetadata("cdk_nag");
+        List<Object> rules = new ArrayList<>();
+        if (existing instanceof Map<?, ?> metadata && metadata.get("rules_to_suppress") instanceof List<?> previous) {
+            rules.addAll(previous);
+        }
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("id", ruleId);
+        rule.put("reason", reason);
+        if (!appliesTo.isEmpty()) {
+            rule.put("applies_to", appliesTo);
+        }
+        rules.add(rule);
+        resource.addMetadata("cdk_nag", Map.of("rules_to_suppress", rules));
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
+import io.github.recordingleakagedetector.construct.RuntimeContract.Env;
+import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.events.IRule;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+/**
+ * Tells an Amazon Connect contact centre which calls that should have been recorded have no recording in S3.
+ *
+ * <p>A subscription filter on the contact-flow log group sends recording-behaviour events to an ingest function, which
+ * tracks each contact in a DynamoDB table. Every 5 minutes (by default) an EventBridge rule starts a state machine:
+ * poll new contacts, then in parallel purge contacts that never reached an agent, and poll contacts in progress and
+ * check the recordings of completed agent contacts. A missing recording is published to the alert topic and counted in
+ * the {@code RecordingsMissing} metric, which is alarmed, as are workflow failures and time-outs, ingest errors,
+ * malformed log events and contacts that could not be verified.
+ *
+ * <pre>{@code
+ * new RecordingLeakageDetector(this, "Detector", RecordingLeakageDetectorProps.builder()
+ *         .instanceArn("arn:aws:connect:eu-west-2:111122223333:instance/...")
+ *         .flowLogGroup(LogGroup.fromLogGroupName(this, "FlowLogs", "/aws/connect/my-alias"))
+ *         .recordingBucket(Bucket.fromBucketName(this, "Recordings", "my-connect-recordings"))
+ *         .alertEmails(List.of("compliance@example.com"))
+ *         .build());
+ * }</pre>
+ */
+public class RecordingLeakageDetector extends Construct {
+
+    private final DetectorSettings settings;
+    private final Table contactTable;
+    private final ITopic alertTopic;
+    private final Map<Handler, DetectorFunction> functions;
+    private final StateMachine stateMachine;
+    private final IRule scheduleRule;
+    private final List<IAlarm> alarms;
+
+    /**
+     * Creates the detector.
+     *
+     * @throws IllegalArgumentException naming every invalid prop and its value
+     */
+    public RecordingLeakageDetector(Construct scope, String id, RecordingLeakageDetectorProps props) {
+        super(scope, id);
+        this.settings = DetectorSettings.resolve(this, props);
+        this.contactTable = ContactTableFactory.create(this, settings);
+        this.alertTopic = DetectorAlerting.topic(this, props.getAlertTopic(), settings);
+        this.functions = DetectorFunctions.create(this, settings, runtimeEnvironment());
+        DetectorPermissions.grant(functions, contactTable, alertTopic, settings);
+        FlowLogSubscription.create(this, settings.flowLogGroup(), functions.get(Handler.FLOW_LOG_INGEST).alias());
+        this.stateMachine = DetectionWorkflow.create(this, settings, functions);
+        this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
+        this.alarms = createAlarms();
+        NagSuppressionMetadata.apply(functions, stateMachine, settings);
+    }
+
+    /** The values of every variable the runtime reads; each function gets the subset its handler reads. */
+    private Map<Env, String> runtimeEnvironment() {
+        Map<Env, String> environment = new EnumMap<>(Env.class);
+        environment.put(Env.CONTACT_TABLE_NAME, contactTable.getTableName());
+        environment.put(Env.RECORDING_BUCKET_NAME, settings.recordingBucket().getBucketName());
+        environment.put(Env.RECORDING_KEY_PREFIX, settings.recordingKeyPrefix());
+        environment.put(Env.RECORDING_GRACE_PERIOD_SECONDS, Long.toString(settings.recordingGracePeriodSeconds()));
+        environment.put(Env.DESCRIBE_CONTACT_RATE_LIMIT, settings.describeContactRateLimit());
+        environment.put(Env.MAX_TRACKING_AGE_SECONDS, Long.toString(settings.maxTrackingAgeSeconds()));
+        environment.put(Env.CONTACT_RETENTION_DAYS, Long.toString(settings.contactRetentionDays()));
+        environment.put(Env.ALERT_TOPIC_ARN, alertTopic.getTopicArn());
+        environment.put(Env.SAFETY_MARGIN_SECONDS, Long.toString(DetectorFunctions.SAFETY_MARGIN.toSeconds().longValue()));
+        environment.put(Env.METRICS_NAMESPACE, settings.metricsNamespace());
+        environment.put(Env.DETECTOR_NAME, settings.detectorName());
+        return environment;
+    }
+
+    private List<IAlarm> createAlarms() {
+        String detector = " (detector " + settings.detectorName() + ")";
+        return List.of(
+                DetectorAlerting.alarmOnAny(this, "RecordingsMissingAlarm", metricRecordingsMissing(),
+                        "Agent calls that should have been recorded have no recording" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "ContactsUnverifiableAlarm", metricContactsUnverifiable(),
+                        "Contacts tracked past maxTrackingAge without a verdict" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "IngestErrorsAlarm",
+                        getIngestFunction().metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()),
+                        "The flow-log ingest function failed: recording-behaviour events may be untracked" + detector,
+                        alertTopic),
+                DetectorAlerting.alarmOnAny(this, "MalformedLogEventsAlarm", metricMalformedLogEvents(),
+                        "Flow-log events the ingest function could not understand were skipped" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "WorkflowFailedAlarm",
+                        stateMachine.metricFailed(MetricOptions.builder().period(Duration.minutes(5)).build()),
+                        "A detection workflow execution failed" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "WorkflowTimedOutAlarm",
+                        stateMachine.metricTimedOut(MetricOptions.builder().period(Duration.minutes(5)).build()),
+                        "A detection workflow execution timed out" + detector, alertTopic));
+    }
+
+    /**
+     * Completed agent contacts whose recording is missing after the grace period (one per leak): Sum over 5 minutes.
+     * The construct alarms when it is at least 1.
+     */
+    public Metric metricRecordingsMissing() {
+        return metricRecordingsMissing(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingsMissing()} with options (period, statistic, label...) applied on top. */
+    public Metric metricRecordingsMissing(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDINGS_MISSING, options);
+    }
+
+    /** Completed agent contacts whose recording was found: Sum over 5 minutes. */
+    public Metric metricRecordingsVerified() {
+        return metricRecordingsVerified(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingsVerified()} with options applied on top. */
+    public Metric metricRecordingsVerified(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDINGS_VERIFIED, options);
+    }
+
+    /** Contacts tracked past {@code maxTrackingAge} without a verdict: Sum over 5 minutes. */
+    public Metric metricContactsUnverifiable() {
+        return detectorMetric(RuntimeContract.METRIC_CONTACTS_UNVERIFIABLE, MetricOptions.builder().build());
+    }
+
+    /** Flow-log events the ingest function skipped because it could not understand them: Sum over 5 minutes. */
+    public Metric metricMalformedLogEvents() {
+        return detectorMetric(RuntimeContract.METRIC_MALFORMED_LOG_EVENTS, MetricOptions.builder().build());
+    }
+
+    private Metric detectorMetric(String metricName, MetricOptions options) {
+        return Metric.Builder.create()
+                .namespace(settings.metricsNamespace())
+                .metricName(metricName)
+                .dimensionsMap(Map.of(RuntimeContract.DETECTOR_DIMENSION, settings.detectorName()))
+                .statistic("Sum")
+                .period(Duration.minutes(5))
+                .build()
+                .with(options);
+    }
+
+    /**
+     * Lets a reporting tool read the contact table and its index: the actions of {@code Table.grantReadData}
+     * ({@code dynamodb:BatchGetItem, GetRecords, GetShardIterator, Query, GetItem, Scan, ConditionCheckItem,
+     * DescribeTable}) on the table and its indexes, and {@code kms:Decrypt, kms:DescribeKey} on a customer managed key.
+     */
+    public Grant grantReadContacts(IGrantable grantee) {
+        return contactTable.grantReadData(grantee);
+    }
+
+    /** The contact table (partition key {@code ContactId}, index {@code State-UpdatedAt-index}). */
+    public ITable getContactTable() {
+        return contactTable;
+    }
+
+    /** The detection state machine. */
+    public IStateMachine getStateMachine() {
+        return stateMachine;
+    }
+
+    /** The topic alerts and alarms are published to: the one given in the props, or the one created. */
+    public ITopic getAlertTopic() {
+        return alertTopic;
+    }
+
+    /** The EventBridge rule that starts the state machine. */
+    public IRule getScheduleRule() {
+        return scheduleRule;
+    }
+
+    /** The alarms the construct creates, all publishing to {@link #getAlertTopic()}. */
+    public List<IAlarm> getAlarms() {
+        return alarms;
+    }
+
+    /** The value of the {@code Detector} metric dimension. */
+    public String getDetectorName() {
+        return settings.detectorName();
+    }
+
+    /** The recording key prefix in use (given or derived). */
+    public String getRecordingKeyPrefix() {
+        return settings.recordingKeyPrefix();
+    }
+
+    /** The function the flow-log subscription invokes (through its {@code live} alias). */
+    public IFunction getIngestFunction() {
+        return functions.get(Handler.FLOW_LOG_INGEST).function();
+    }
+
+    /** The workflow's first task: polls contacts whose recording behaviour was just set. */
+    public IFunction getPollInitialisedFunction() {
+        return functions.get(Handler.POLL_INITIALISED).function();
+    }
+
+    /** Deletes contacts that ended before reaching an agent (nothing to record). */
+    public IFunction getPurgeQueueContactsFunction() {
+        return functions.get(Handler.PURGE_QUEUE_CONTACTS).function();
+    }
+
+    /** Polls contacts in progress until they complete. */
+    public IFunction getPollInProgressFunction() {
+        return functions.get(Handler.POLL_IN_PROGRESS).function();
+    }
+
+    /** Checks the recording bucket for completed agent contacts and alerts on missing recordings. */
+    public IFunction getCheckRecordingsFunction() {
+        return functions.get(Handler.CHECK_RECORDINGS).function();
+    }
+}

@@ -1,0 +1,452 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.List;
+import java.util.Optional;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+
+/**
+ * Configuration of a {@link RecordingLeakageDetector}: immutable, built with {@link #builder()}.
+ *
+ * <p>Only {@code instanceArn}, {@code flowLogGroup} and {@code recordingBucket} are required (and
+ * {@code recordingKeyPrefix} when it cannot be derived from the log group name). Every other property documents its
+ * default. The construct validates all properties at once and names each bad one with its value.
+ */
+public final class RecordingLeakageDetectorProps {
+
+    private final String instanceArn;
+    private final ILogGroup flowLogGroup;
+    private final IBucket recordingBucket;
+    private final String recordingKeyPrefix;
+    private final IKey recordingBucketKey;
+    private final Schedule schedule;
+    private final Duration recordingGracePeriod;
+    private final Number describeContactRateLimit;
+    private final Duration maxTrackingAge;
+    private final Duration contactRetention;
+    private final ITopic alertTopic;
+    private final List<String> alertEmails;
+    private final RemovalPolicy removalPolicy;
+    private final Boolean deletionProtection;
+    private final IKey encryptionKey;
+    private final StateMachineType stateMachineType;
+    private final Architecture architecture;
+    private final Integer memorySize;
+    private final Duration workflowFunctionTimeout;
+    private final RetentionDays logRetention;
+    private final String metricsNamespace;
+    private final String detectorName;
+
+    private RecordingLeakageDetectorProps(Builder builder) {
+        this.instanceArn = builder.instanceArn;
+        this.flowLogGroup = builder.flowLogGroup;
+        this.recordingBucket = builder.recordingBucket;
+        this.recordingKeyPrefix = builder.recordingKeyPrefix;
+        this.recordingBucketKey = builder.recordingBucketKey;
+        this.schedule = builder.schedule;
+        this.recordingGracePeriod = builder.recordingGracePeriod;
+        this.describeContactRateLimit = builder.describeContactRateLimit;
+        this.maxTrackingAge = builder.maxTrackingAge;
+        this.contactRetention = builder.contactRetention;
+        this.alertTopic = builder.alertTopic;
+        this.alertEmails = builder.alertEmails == null ? List.of() : List.copyOf(builder.alertEmails);
+        this.removalPolicy = builder.removalPolicy;
+        this.deletionProtection = builder.deletionProtection;
+        this.encryptionKey = builder.encryptionKey;
+        this.stateMachineType = builder.stateMachineType;
+        this.architecture = builder.architecture;
+        this.memorySize = builder.memorySize;
+        this.workflowFunctionTimeout = builder.workflowFunctionTimeout;
+        this.logRetention = builder.logRetention;
+        this.metricsNamespace = builder.metricsNamespace;
+        this.detectorName = builder.detectorName;
+    }
+
+    /** A builder with no property set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * ARN of the Amazon Connect instance whose calls are checked, e.g.
+     * {@code arn:aws:connect:eu-west-2:111122223333:instance/00000000-0000-0000-0000-000000000000}.
+     * Required; validated unless it is a token. Scopes {@code connect:DescribeContact} to {@code <instanceArn>/contact/*}.
+     */
+    public String getInstanceArn() {
+        return instanceArn;
+    }
+
+    /**
+     * The instance's contact-flow log group ({@code /aws/connect/<instance-alias>}). Required. A subscription filter on
+     * it forwards recording-behaviour events to the ingest function; flows must have logging enabled.
+     */
+    public ILogGroup getFlowLogGroup() {
+        return flowLogGroup;
+    }
+
+    /** The bucket Amazon Connect writes call recordings to. Required. */
+    public IBucket getRecordingBucket() {
+        return recordingBucket;
+    }
+
+    /**
+     * Key prefix of the call recordings up to the date folders, without leading or trailing slash; the runtime appends
+     * {@code /YYYY/MM/DD/<contactId>}. Also scopes the S3 permissions.
+     *
+     * @default {@code connect/<alias>/CallRecordings} when the flow log group's name {@code /aws/connect/<alias>} is
+     *          known at synth; required otherwise (e.g. for a log group created in the same app)
+     */
+    public Optional<String> getRecordingKeyPrefix() {
+        return Optional.ofNullable(recordingKeyPrefix);
+    }
+
+    /**
+     * KMS key of the recording bucket, if recordings are encrypted with a customer managed key: the check function
+     * gets {@code kms:Decrypt} on it. Listing keys and reading object metadata do not need it; set it if your key
+     * policy requires it or if the runtime reads recordings.
+     *
+     * @default the recording bucket's {@code encryptionKey} when the construct knows it, otherwise no KMS permission
+     */
+    public Optional<IKey> getRecordingBucketKey() {
+        return Optional.ofNullable(recordingBucketKey);
+    }
+
+    /**
+     * When the detection workflow starts.
+     *
+     * @default every 5 minutes on the minute mod 5 ({@code cron(0/5 * * * ? *)}: 13:00, 13:05, ...), in UTC
+     */
+    public Optional<Schedule> getSchedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /**
+     * How long after a contact disconnects its recording may still arrive before it is declared missing. Must be
+     * positive.
+     *
+     * @default 15 minutes
+     */
+    public Optional<Duration> getRecordingGracePeriod() {
+        return Optional.ofNullable(recordingGracePeriod);
+    }
+
+    /**
+     * {@code DescribeContact} requests per second per function instance. The Connect quota (2/s by default) is per
+     * account and shared with every other caller. Must be positive; decimals allowed.
+     *
+     * @default 2
+     */
+    public Optional<Number> getDescribeContactRateLimit() {
+        return Optional.ofNullable(describeContactRateLimit);
+    }
+
+    /**
+     * A contact tracked longer than this without a verdict is reported as unverifiable (metric
+     * {@code ContactsUnverifiable}, alarmed) instead of being polled forever. Must be positive and shorter than
+     * {@code contactRetention}.
+     *
+     * @default 24 hours
+     */
+    public Optional<Duration> getMaxTrackingAge() {
+        return Optional.ofNullable(maxTrackingAge);
+    }
+
+    /**
+     * How long a contact item is kept (DynamoDB TTL) after its recording behaviour was set. Whole days, at least 1,
+     * longer than {@code maxTrackingAge}.
+     *
+     * @default 90 days
+     */
+    public Optional<Duration> getContactRetention() {
+        return Optional.ofNullable(contactRetention);
+    }
+
+    /**
+     * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and for the alarms. If it
+     * is encrypted with a customer managed key, that key's policy must let {@code cloudwatch.amazonaws.com} use it.
+     *
+     * @default a new topic, encrypted with a new customer managed KMS key (rotation on; CloudWatch alarms cannot
+     *          publish to a topic under the AWS managed SNS key), TLS enforced
+     */
+    public Optional<ITopic> getAlertTopic() {
+        return Optional.ofNullable(alertTopic);
+    }
+
+    /**
+     * E-mail addresses subscribed to the alert topic (each must confirm the subscription).
+     *
+     * @default no subscriptions
+     */
+    public List<String> getAlertEmails() {
+        return alertEmails;
+    }
+
+    /**
+     * What happens to the contact table when it leaves the stack.
+     *
+     * @default {@link RemovalPolicy#RETAIN}
+     */
+    public Optional<RemovalPolicy> getRemovalPolicy() {
+        return Optional.ofNullable(removalPolicy);
+    }
+
+    /**
+     * DynamoDB deletion protection on the contact table.
+     *
+     * @default {@code true}, unless {@code removalPolicy} is {@link RemovalPolicy#DESTROY}
+     */
+    public Optional<Boolean> getDeletionProtection() {
+        return Optional.ofNullable(deletionProtection);
+    }
+
+    /**
+     * Customer managed KMS key for the contact table and for the default alert topic. The functions get exactly the
+     * key actions their table and topic access needs.
+     *
+     * @default the table uses an AWS owned key; the default alert topic gets a new key of its own
+     */
+    public Optional<IKey> getEncryptionKey() {
+        return Optional.ofNullable(encryptionKey);
+    }
+
+    /**
+     * Type of the detection state machine. An EXPRESS execution lasts at most 5 minutes, so it needs
+     * {@code 3 x workflowFunctionTimeout} of at most 270 seconds.
+     *
+     * @default {@link StateMachineType#STANDARD}
+     */
+    public Optional<StateMachineType> getStateMachineType() {
+        return Optional.ofNullable(stateMachineType);
+    }
+
+    /**
+     * Instruction set of the five functions.
+     *
+     * @default {@link Architecture#ARM_64}
+     */
+    public Optional<Architecture> getArchitecture() {
+        return Optional.ofNullable(architecture);
+    }
+
+    /**
+     * Memory of each function in MB (128 to 10240).
+     *
+     * @default 1024
+     */
+    public Optional<Integer> getMemorySize() {
+        return Optional.ofNullable(memorySize);
+    }
+
+    /**
+     * Timeout of each of the four workflow functions (poll initialised, purge, poll in progress, check recordings). A
+     * handler stops taking new work 20 seconds before it. Between 1 and 15 minutes.
+     *
+     * @default 4 minutes for a STANDARD state machine, 90 seconds for EXPRESS
+     */
+    public Optional<Duration> getWorkflowFunctionTimeout() {
+        return Optional.ofNullable(workflowFunctionTimeout);
+    }
+
+    /**
+     * Retention of the functions' and the state machine's log groups.
+     *
+     * @default {@link RetentionDays#THREE_MONTHS}, like the contact items
+     */
+    public Optional<RetentionDays> getLogRetention() {
+        return Optional.ofNullable(logRetention);
+    }
+
+    /**
+     * CloudWatch namespace of the metrics the functions emit.
+     *
+     * @default {@code RecordingLeakageDetector}
+     */
+    public Optional<String> getMetricsNamespace() {
+        return Optional.ofNullable(metricsNamespace);
+    }
+
+    /**
+     * Value of the {@code Detector} metric dimension, so that several detectors in one account and namespace keep
+     * their metrics and alarms apart. Letters, digits and {@code -_.}, at most 128 characters.
+     *
+     * @default a name unique in the app, derived from the construct's path (e.g. {@code MyStackDetector1A2B3C4D})
+     */
+    public Optional<String> getDetectorName() {
+        return Optional.ofNullable(detectorName);
+    }
+
+    /** Builds {@link RecordingLeakageDetectorProps}; every setter returns the builder. */
+    public static final class Builder {
+        private String instanceArn;
+        private ILogGroup flowLogGroup;
+        private IBucket recordingBucket;
+        private String recordingKeyPrefix;
+        private IKey recordingBucketKey;
+        private Schedule schedule;
+        private Duration recordingGracePeriod;
+        private Number describeContactRateLimit;
+        private Duration maxTrackingAge;
+        private Duration contactRetention;
+        private ITopic alertTopic;
+        private List<String> alertEmails;
+        private RemovalPolicy removalPolicy;
+        private Boolean deletionProtection;
+        private IKey encryptionKey;
+        private StateMachineType stateMachineType;
+        private Architecture architecture;
+        private Integer memorySize;
+        private Duration workflowFunctionTimeout;
+        private RetentionDays logRetention;
+        private String metricsNamespace;
+        private String detectorName;
+
+        private Builder() {
+        }
+
+        /** @see RecordingLeakageDetectorProps#getInstanceArn() */
+        public Builder instanceArn(String instanceArn) {
+            this.instanceArn = instanceArn;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogGroup() */
+        public Builder flowLogGroup(ILogGroup flowLogGroup) {
+            this.flowLogGroup = flowLogGroup;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingBucket() */
+        public Builder recordingBucket(IBucket recordingBucket) {
+            this.recordingBucket = recordingBucket;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingKeyPrefix() */
+        public Builder recordingKeyPrefix(String recordingKeyPrefix) {
+            this.recordingKeyPrefix = recordingKeyPrefix;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingBucketKey() */
+        public Builder recordingBucketKey(IKey recordingBucketKey) {
+            this.recordingBucketKey = recordingBucketKey;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getSchedule() */
+        public Builder schedule(Schedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingGracePeriod() */
+        public Builder recordingGracePeriod(Duration recordingGracePeriod) {
+            this.recordingGracePeriod = recordingGracePeriod;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDescribeContactRateLimit() */
+        public Builder describeContactRateLimit(Number describeContactRateLimit) {
+            this.describeContactRateLimit = describeContactRateLimit;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMaxTrackingAge() */
+        public Builder maxTrackingAge(Duration maxTrackingAge) {
+            this.maxTrackingAge = maxTrackingAge;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getContactRetention() */
+        public Builder contactRetention(Duration contactRetention) {
+            this.contactRetention = contactRetention;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlertTopic() */
+        public Builder alertTopic(ITopic alertTopic) {
+            this.alertTopic = alertTopic;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlertEmails() */
+        public Builder alertEmails(List<String> alertEmails) {
+            this.alertEmails = alertEmails == null ? null : List.copyOf(alertEmails);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRemovalPolicy() */
+        public Builder removalPolicy(RemovalPolicy removalPolicy) {
+            this.removalPolicy = removalPolicy;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDeletionProtection() */
+        public Builder deletionProtection(Boolean deletionProtection) {
+            this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEncryptionKey() */
+        public Builder encryptionKey(IKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getStateMachineType() */
+        public Builder stateMachineType(StateMachineType stateMachineType) {
+            this.stateMachineType = stateMachineType;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getArchitecture() */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMemorySize() */
+        public Builder memorySize(Integer memorySize) {
+            this.memorySize = memorySize;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getWorkflowFunctionTimeout() */
+        public Builder workflowFunctionTimeout(Duration workflowFunctionTimeout) {
+            this.workflowFunctionTimeout = workflowFunctionTimeout;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getLogRetention() */
+        public Builder logRetention(RetentionDays logRetention) {
+            this.logRetention = logRetention;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMetricsNamespace() */
+        public Builder metricsNamespace(String metricsNamespace) {
+            this.metricsNamespace = metricsNamespace;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDetectorName() */
+        public Builder detectorName(String detectorName) {
+            this.detectorName = detectorName;
+            return this;
+        }
+
+        /** The props; validation happens when the construct is created, so that all failures are reported at once. */
+        public RecordingLeakageDetectorProps build() {
+            return new RecordingLeakageDetectorProps(this);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.recordingleakagedetector.construct;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The names the Lambda runtime expects, mirrored here because the construct must not depend on runtime classes (it
+ * carries the runtime only as an embedded jar). Module {@code test} checks every name below against the runtime's own
+ * contract classes ({@code Handler}, {@code EnvironmentVariable}, {@code ContactTable}, {@code MetricName}).
+ */
+final class RuntimeContract {
+
+    private static final String HANDLER_PACKAGE = "io.github.recordingleakagedetector.runtime.handler.";
+
+    /** Partition key (S) of the contact table. */
+    static final String CONTACT_ID = "ContactId";
+    /** The sparse GSI the handlers query: partition {@link #STATE}, sort {@link #UPDATED_AT}, all attributes. */
+    static final String STATE_INDEX = "State-UpdatedAt-index";
+    static final String STATE = "State";
+    /** Epoch milliseconds (N). */
+    static final String UPDATED_AT = "UpdatedAt";
+    /** DynamoDB TTL attribute, epoch seconds (N). */
+    static final String EXPIRES_AT = "ExpiresAt";
+
+    /** Metric dimension whose value is {@code DETECTOR_NAME}. */
+    static final String DETECTOR_DIMENSION = "Detector";
+    static final String METRIC_RECORDINGS_MISSING = "RecordingsMissing";
+    static final String METRIC_RECORDINGS_VERIFIED = "RecordingsVerified";
+    static final String METRIC_CONTACTS_UNVERIFIABLE = "ContactsUnverifiable";
+    static final String METRIC_MALFORMED_LOG_EVENTS = "MalformedLogEvents";
+
+    /** Default of {@code METRICS_NAMESPACE} in the runtime, kept as the construct's default too. */
+    static final String DEFAULT_METRICS_NAMESPACE = "RecordingLeakageDetector";
+
+    /** Every environment variable the runtime reads. */
+    enum Env {
+        CONTACT_TABLE_NAME,
+        RECORDING_BUCKET_NAME,
+        RECORDING_KEY_PREFIX,
+        RECORDING_GRACE_PERIOD_SECONDS,
+        DESCRIBE_CONTACT_RATE_LIMIT,
+        MAX_TRACKING_AGE_SECONDS,
+        CONTACT_RETENTION_DAYS,
+        ALERT_TOPIC_ARN,
+        SAFETY_MARGIN_SECONDS,
+        METRICS_NAMESPACE,
+        DETECTOR_NAME
+    }
+
+    /** The five Lambda entry points, each with exactly the environment variables it reads. */
+    enum Handler {
+        FLOW_LOG_INGEST("FlowLogIngestHandler",
+                Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+        POLL_INITIALISED("PollInitialisedHandler",
+                Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
+                Env.SAFETY_MARGIN_SECONDS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+        PURGE_QUEUE_CONTACTS("PurgeQueueContactsHandler",
+                Env.CONTACT_TABLE_NAME, Env.SAFETY_MARGIN_SECONDS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+        POLL_IN_PROGRESS("PollInProgressHandler",
+                Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
+                Env.SAFETY_MARGIN_SECONDS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+        CHECK_RECORDINGS("CheckRecordingsHandler",
+                Env.CONTACT_TABLE_NAME, Env.RECORDING_BUCKET_NAME, Env.RECORDING_KEY_PREFIX,
+                Env.RECORDING_GRACE_PERIOD_SECONDS, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.ALERT_TOPIC_ARN,
+                Env.SAFETY_MARGIN_SECONDS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME);
+
+        private final String simpleClassName;
+        private final Set<Env> environment;
+
+        Handler(String simpleClassName, Env... environment) {
+            this.simpleClassName = simpleClassName;
+            this.environment = EnumSet.copyOf(Arrays.asList(environment));
+        }
+
+        /** The value of the function's {@code Handler} property. */
+        String handlerString() {
+            return HANDLER_PACKAGE + simpleClassName + "::handleRequest";
+        }
+
+        Set<Env> environment() {
+            return environment;
+        }
+    }
+
+    private RuntimeContract() {
+    }
+}

@@ -1,0 +1,352 @@
+package io.github.recordingleakagedetector.construct;
+
+import static io.github.recordingleakagedetector.construct.DetectorFixtures.BUCKET_NAME;
+import static io.github.recordingleakagedetector.construct.DetectorFixtures.DERIVED_PREFIX;
+import static io.github.recordingleakagedetector.construct.DetectorFixtures.INSTANCE_ARN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.recordingleakagedetector.construct.testing.Templates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * GIVEN a detector with only the required props (instance ARN, a log group and a bucket imported by name),
+ * WHEN it is synthesized, THEN every resource has the documented defaults and least-privilege permissions.
+ * One synth serves all tests of this class.
+ */
+class RecordingLeakageDetectorDefaultsTest {
+
+    private static final String CONTACT_ARNS = INSTANCE_ARN + "/contact/*";
+    private static final String TABLE_ARN = "${DetectorContactTable.Arn}";
+    private static final String INDEX_ARN = TABLE_ARN + "/index/State-UpdatedAt-index";
+    private static final String TOPIC = "${DetectorAlertTopic}";
+    private static final String TOPIC_KEY_ARN = "${DetectorAlertTopicKey.Arn}";
+    private static final String BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
+
+    private static Stack stack;
+    private static RecordingLeakageDetector detector;
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        stack = DetectorFixtures.newStack();
+        detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack).build());
+        template = Template.fromStack(stack);
+    }
+
+    @Test
+    void createsExactlyTheDocumentedResources() {
+        template.resourceCountIs("AWS::DynamoDB::Table", 1);
+        template.resourceCountIs("AWS::Lambda::Function", 5);
+        template.resourceCountIs("AWS::Lambda::Version", 5);
+        template.resourceCountIs("AWS::Lambda::Alias", 5);
+        template.resourceCountIs("AWS::Lambda::Permission", 1);
+        template.resourceCountIs("AWS::Logs::SubscriptionFilter", 1);
+        template.resourceCountIs("AWS::Logs::LogGroup", 6);
+        template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+        template.resourceCountIs("AWS::Events::Rule", 1);
+        template.resourceCountIs("AWS::SNS::Topic", 1);
+        template.resourceCountIs("AWS::SNS::TopicPolicy", 1);
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
+        template.resourceCountIs("AWS::KMS::Key", 1);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        // Five function roles, the state machine's and the schedule's.
+        template.resourceCountIs("AWS::IAM::Role", 7);
+    }
+
+    @Test
+    void contactTableIsKeyedByContactIdWithTheSparseStateIndexPitrTtlAndRetention() {
+        template.hasResource("AWS::DynamoDB::Table", Map.of(
+                "DeletionPolicy", "Retain",
+                "UpdateReplacePolicy", "Retain",
+                "Properties", Map.of(
+                        "KeySchema", List.of(Map.of("AttributeName", "ContactId", "KeyType", "HASH")),
+                        "AttributeDefinitions", List.of(
+                                Map.of("AttributeName", "ContactId", "AttributeType", "S"),
+                                Map.of("AttributeName", "State", "AttributeType", "S"),
+                                Map.of("AttributeName", "UpdatedAt", "AttributeType", "N")),
+                        "GlobalSecondaryIndexes", List.of(Map.of(
+                                "IndexName", "State-UpdatedAt-index",
+                                "KeySchema", List.of(
+                                        Map.of("AttributeName", "State", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "UpdatedAt", "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL"))),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                        "TimeToLiveSpecification", Map.of("AttributeName", "ExpiresAt", "Enabled", true),
+                        "DeletionProtectionEnabled", true,
+                        "SSESpecification", Match.absent())));
+    }
+
+    @Test
+    void everyFunctionRunsJava21OnArmWithSnapStartTracingAndItsOwnLogGroup() {
+        Map<String, JsonNode> functions = Templates.resourcesOfType(template, "AWS::Lambda::Function");
+        assertThat(functions).hasSize(5);
+        functions.values().forEach(function -> {
+            JsonNode properties = function.path("Properties");
+            assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
+            assertThat(properties.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
+            assertThat(properties.path("MemorySize").asInt()).isEqualTo(1024);
+            assertThat(properties.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+            assertThat(properties.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
+            assertThat(properties.path("LoggingConfig").path("LogGroup").has("Ref")).isTrue();
+            assertThat(properties.path("Code").path("S3Key").asText()).matches("[0-9a-f]{64}\\.jar");
+        });
+        Templates.resourcesOfType(template, "AWS::Logs::LogGroup").values().forEach(logGroup ->
+                assertThat(logGroup.path("Properties").path("RetentionInDays").asInt()).isEqualTo(90));
+    }
+
+    @Test
+    void eachHandlerIsDeployedOnceWithItsTimeout() {
+        Map<String, Integer> timeoutByHandler = new TreeMap<>();
+        Templates.resourcesOfType(template, "AWS::Lambda::Function").values().forEach(function -> timeoutByHandler.put(
+                function.path("Properties").path("Handler").asText(), function.path("Properties").path("Timeout").asInt()));
+
+        String handlers = "io.github.recordingleakagedetector.runtime.handler.";
+        assertThat(timeoutByHandler).containsExactlyInAnyOrderEntriesOf(Map.of(
+                handlers + "FlowLogIngestHandler::handleRequest", 60,
+                handlers + "PollInitialisedHandler::handleRequest", 240,
+                handlers + "PurgeQueueContactsHandler::handleRequest", 240,
+                handlers + "PollInProgressHandler::handleRequest", 240,
+                handlers + "CheckRecordingsHandler::handleRequest", 240));
+    }
+
+    @Test
+    void eachFunctionGetsExactlyTheVariablesItsHandlerReadsWithTheDefaults() {
+        String detectorName = detector.getDetectorName();
+        Map<String, Object> common = Map.of(
+                "CONTACT_TABLE_NAME", Map.of("Ref", logicalId("AWS::DynamoDB::Table", "DetectorContactTable")),
+                "METRICS_NAMESPACE", "RecordingLeakageDetector",
+                "DETECTOR_NAME", detectorName);
+        Map<String, Object> topicArn = Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorAlertTopic"));
+
+        assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90")));
+        Map<String, Object> poller = with(common, Map.of(
+                "DESCRIBE_CONTACT_RATE_LIMIT", "2",
+                "MAX_TRACKING_AGE_SECONDS", "86400",
+                "ALERT_TOPIC_ARN", topicArn,
+                "SAFETY_MARGIN_SECONDS", "20"));
+        assertEnvironment("DetectorPollInitialisedFunction", poller);
+        assertEnvironment("DetectorPollInProgressFunction", poller);
+        assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20")));
+        assertEnvironment("DetectorCheckRecordingsFunction", with(common, Map.of(
+                "RECORDING_BUCKET_NAME", BUCKET_NAME,
+                "RECORDING_KEY_PREFIX", DERIVED_PREFIX,
+                "RECORDING_GRACE_PERIOD_SECONDS", "900",
+                "DESCRIBE_CONTACT_RATE_LIMIT", "2",
+                "ALERT_TOPIC_ARN", topicArn,
+                "SAFETY_MARGIN_SECONDS", "20")));
+        assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
+    }
+
+    @Test
+    void ingestMayOnlyReadAndWriteContactItems() {
+        assertThat(permissionsOf("DetectorIngestFunctionRole")).containsExactly(
+                "dynamodb:GetItem " + TABLE_ARN,
+                "dynamodb:PutItem " + TABLE_ARN,
+                "dynamodb:UpdateItem " + TABLE_ARN,
+                "logs:CreateLogStream ${DetectorIngestFunctionLogs.Arn}",
+                "logs:PutLogEvents ${DetectorIngestFunctionLogs.Arn}",
+                "xray:PutTelemetryRecords *",
+                "xray:PutTraceSegments *");
+    }
+
+    @Test
+    void pollersMayQueryTheIndexUpdateContactsDescribeContactsOfTheInstanceAndPublishAlerts() {
+        for (String poller : List.of("DetectorPollInitialisedFunction", "DetectorPollInProgressFunction")) {
+            assertThat(permissionsOf(poller + "Role")).as(poller).containsExactly(
+                    "connect:DescribeContact " + CONTACT_ARNS,
+                    "dynamodb:GetItem " + TABLE_ARN,
+                    "dynamodb:Query " + INDEX_ARN,
+                    "dynamodb:UpdateItem " + TABLE_ARN,
+                    "kms:Decrypt " + TOPIC_KEY_ARN,
+                    "kms:GenerateDataKey* " + TOPIC_KEY_ARN,
+                    "logs:CreateLogStream ${" + poller + "Logs.Arn}",
+                    "logs:PutLogEvents ${" + poller + "Logs.Arn}",
+                    "sns:Publish " + TOPIC,
+                    "xray:PutTelemetryRecords *",
+                    "xray:PutTraceSegments *");
+        }
+    }
+
+    @Test
+    void purgeMayOnlyQueryTheIndexAndDeleteContacts() {
+        assertThat(permissionsOf("DetectorPurgeQueueContactsFunctionRole")).containsExactly(
+                "dynamodb:DeleteItem " + TABLE_ARN,
+                "dynamodb:Query " + INDEX_ARN,
+                "logs:CreateLogStream ${DetectorPurgeQueueContactsFunctionLogs.Arn}",
+                "logs:PutLogEvents ${DetectorPurgeQueueContactsFunctionLogs.Arn}",
+                "xray:PutTelemetryRecords *",
+                "xray:PutTraceSegments *");
+    }
+
+    @Test
+    void checkMayListAndReadOnlyUnderTheRecordingPrefix() {
+        assertThat(permissionsOf("DetectorCheckRecordingsFunctionRole")).containsExactly(
+                "connect:DescribeContact " + CONTACT_ARNS,
+                "dynamodb:GetItem " + TABLE_ARN,
+                "dynamodb:Query " + INDEX_ARN,
+                "dynamodb:UpdateItem " + TABLE_ARN,
+                "kms:Decrypt " + TOPIC_KEY_ARN,
+                "kms:GenerateDataKey* " + TOPIC_KEY_ARN,
+                "logs:CreateLogStream ${DetectorCheckRecordingsFunctionLogs.Arn}",
+                "logs:PutLogEvents ${DetectorCheckRecordingsFunctionLogs.Arn}",
+                "s3:GetObject " + BUCKET_ARN + "/" + DERIVED_PREFIX + "/*",
+                "s3:ListBucket " + BUCKET_ARN + " if {\"StringLike\":{\"s3:prefix\":[\"" + DERIVED_PREFIX + "/*\"]}}",
+                "sns:Publish " + TOPIC,
+                "xray:PutTelemetryRecords *",
+                "xray:PutTraceSegments *");
+    }
+
+    @Test
+    void stateMachineMayOnlyInvokeTheFourWorkflowAliasesBesidesLoggingAndTracing() {
+        List<String> permissions = permissionsOf("DetectorStateMachineRole");
+        assertThat(permissions.stream().filter(p -> p.startsWith("lambda:")).toList()).containsExactly(
+                "lambda:InvokeFunction ${DetectorCheckRecordingsFunctionAliaslive}",
+                "lambda:InvokeFunction ${DetectorPollInProgressFunctionAliaslive}",
+                "lambda:InvokeFunction ${DetectorPollInitialisedFunctionAliaslive}",
+                "lambda:InvokeFunction ${DetectorPurgeQueueContactsFunctionAliaslive}");
+        // Vended log delivery and X-Ray have no resource-level permissions: the only '*' resources.
+        assertThat(permissions.stream().filter(p -> !p.startsWith("lambda:")).toList())
+                .allSatisfy(p -> assertThat(p).matches("(logs|xray):[A-Za-z]+ \\*"));
+        assertThat(permissionsOf("DetectorStateMachineEventsRole"))
+                .containsExactly("states:StartExecution ${DetectorStateMachine}");
+    }
+
+    @Test
+    void subscriptionFilterPassesOnlyRecordingBehaviourEventsToTheIngestAlias() {
+        template.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
+                "LogGroupName", DetectorFixtures.FLOW_LOG_GROUP_NAME,
+                "DestinationArn", Map.of("Ref", logicalId("AWS::Lambda::Alias", "DetectorIngestFunctionAliaslive")),
+                "FilterPattern", "{ ($.ContactFlowModuleType = \"SetRecordingBehavior\")"
+                        + " || ($.ContactFlowModuleType = \"UpdateContactRecordingBehavior\")"
+                        + " || ($.ContactFlowModuleType = \"UpdateContactRecordingAndAnalyticsBehavior\") }"));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Action", "lambda:InvokeFunction",
+                "Principal", "logs.amazonaws.com",
+                "FunctionName", Map.of("Ref", logicalId("AWS::Lambda::Alias", "DetectorIngestFunctionAliaslive"))));
+    }
+
+    @Test
+    void scheduleStartsTheStateMachineDirectlyEveryFiveMinutesOnTheMinuteModFive() {
+        JsonNode rule = Templates.onlyResourceOfType(template, "AWS::Events::Rule").path("Properties");
+        assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("cron(0/5 * * * ? *)");
+        assertThat(rule.path("Targets")).hasSize(1);
+        assertThat(Templates.resourceText(rule.path("Targets").get(0).path("Arn"))).isEqualTo("${DetectorStateMachine}");
+    }
+
+    @Test
+    void stateMachineIsStandardWithLoggingTracingAndATimeoutCoveringThreeTasks() {
+        JsonNode stateMachine = Templates.onlyResourceOfType(template, "AWS::StepFunctions::StateMachine").path("Properties");
+        assertThat(stateMachine.path("StateMachineType").asText()).isEqualTo("STANDARD");
+        assertThat(stateMachine.path("TracingConfiguration").path("Enabled").asBoolean()).isTrue();
+        assertThat(stateMachine.path("LoggingConfiguration").path("Level").asText()).isEqualTo("ALL");
+        assertThat(stateMachine.path("LoggingConfiguration").path("IncludeExecutionData").asBoolean()).isTrue();
+        JsonNode definition = Templates.stateMachineDefinition(
+                Templates.onlyResourceOfType(template, "AWS::StepFunctions::StateMachine"));
+        // Three sequential tasks of 240 s + 10 s, plus 5 minutes for retries and transitions.
+        assertThat(definition.path("TimeoutSeconds").asInt()).isEqualTo(3 * 250 + 300);
+    }
+
+    @Test
+    void alarmsCoverMissingRecordingsUnverifiableContactsIngestAndWorkflowFailuresAllToTheTopic() {
+        Map<String, JsonNode> alarms = Templates.resourcesOfType(template, "AWS::CloudWatch::Alarm");
+        Map<String, String> metricByAlarm = new TreeMap<>();
+        alarms.forEach((id, alarm) -> {
+            JsonNode properties = alarm.path("Properties");
+            metricByAlarm.put(Templates.stripHash(id), properties.path("Namespace").asText() + "/" + properties.path("MetricName").asText());
+            assertThat(properties.path("Threshold").asInt()).as(id).isEqualTo(1);
+            assertThat(properties.path("ComparisonOperator").asText()).as(id).isEqualTo("GreaterThanOrEqualToThreshold");
+            assertThat(properties.path("EvaluationPeriods").asInt()).as(id).isEqualTo(1);
+            assertThat(properties.path("Period").asInt()).as(id).isEqualTo(300);
+            assertThat(properties.path("Statistic").asText()).as(id).isEqualTo("Sum");
+            assertThat(properties.path("TreatMissingData").asText()).as(id).isEqualTo("notBreaching");
+            assertThat(Templates.text(properties.path("AlarmActions"))).as(id)
+                    .isEqualTo("[{\"Ref\":\"" + logicalId("AWS::SNS::Topic", "DetectorAlertTopic") + "\"}]");
+        });
+        assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing",
+                "DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable",
+                "DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents",
+                "DetectorIngestErrorsAlarm", "AWS/Lambda/Errors",
+                "DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed",
+                "DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "RecordingsMissing",
+                "Dimensions", List.of(Map.of("Name", "Detector", "Value", detector.getDetectorName()))));
+    }
+
+    @Test
+    void defaultTopicIsEncryptedWithARotatedKeyThatAlarmsMayUseAndRefusesPlainHttp() {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(logicalId("AWS::KMS::Key", "DetectorAlertTopicKey"), "Arn"))));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "EnableKeyRotation", true,
+                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Map.of(
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Resource", "*"))))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Effect", "Deny",
+                                "Action", "sns:Publish",
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
+                        Match.objectLike(Map.of(
+                                "Effect", "Allow",
+                                "Action", "sns:Publish",
+                                "Principal", Map.of("Service", "cloudwatch.amazonaws.com"))))))));
+    }
+
+    @Test
+    void publicApiExposesTheResourcesAndTheRecordingsMissingMetric() {
+        assertThat(detector.getContactTable()).isNotNull();
+        assertThat(detector.getStateMachine()).isNotNull();
+        assertThat(detector.getAlertTopic()).isNotNull();
+        assertThat(detector.getScheduleRule()).isNotNull();
+        assertThat(detector.getAlarms()).hasSize(6);
+        assertThat(List.of(detector.getIngestFunction(), detector.getPollInitialisedFunction(),
+                detector.getPurgeQueueContactsFunction(), detector.getPollInProgressFunction(),
+                detector.getCheckRecordingsFunction())).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(detector.getRecordingKeyPrefix()).isEqualTo(DERIVED_PREFIX);
+
+        var metric = detector.metricRecordingsMissing();
+        assertThat(metric.getNamespace()).isEqualTo("RecordingLeakageDetector");
+        assertThat(metric.getMetricName()).isEqualTo("RecordingsMissing");
+        assertThat(metric.getStatistic()).isEqualTo("Sum");
+        assertThat(metric.getPeriod().toSeconds()).isEqualTo(300);
+        assertThat(metric.getDimensions()).containsEntry("Detector", detector.getDetectorName());
+    }
+
+    private static String logicalId(String type, String idWithoutHash) {
+        return Templates.logicalId(template, type, idWithoutHash);
+    }
+
+    private static List<String> permissionsOf(String roleIdWithoutHash) {
+        return Templates.permissionsOfRole(template, logicalId("AWS::IAM::Role", roleIdWithoutHash));
+    }
+
+    private static void assertEnvironment(String functionIdWithoutHash, Map<String, Object> expected) {
+        JsonNode function = Templates.resourcesOfType(template, "AWS::Lambda::Function")
+                .get(logicalId("AWS::Lambda::Function", functionIdWithoutHash));
+        assertThat(function.path("Properties").path("Environment").path("Variables"))
+                .as(functionIdWithoutHash)
+                .isEqualTo(new ObjectMapper().valueToTree(expected));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> extra) {
+        Map<String, Object> merged = new TreeMap<>(base);
+        merged.putAll(extra);
+        return merged;
+    }
+}

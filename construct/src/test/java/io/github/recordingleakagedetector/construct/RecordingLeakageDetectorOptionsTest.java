@@ -1,0 +1,198 @@
+package io.github.recordingleakagedetector.construct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.recordingleakagedetector.construct.testing.Templates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.events.CronOptions;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+
+/** GIVEN non-default props, WHEN the detector is synthesized, THEN each one reaches the resources it configures. */
+class RecordingLeakageDetectorOptionsTest {
+
+    /** Every optional prop set to a non-default value, with a customer managed key and an existing topic. */
+    @Nested
+    class EveryOptionSet {
+
+        private static Template template;
+        private static RecordingLeakageDetector detector;
+
+        @BeforeAll
+        static void synthesize() {
+            Stack stack = DetectorFixtures.newStack();
+            Key key = Key.Builder.create(stack, "CustomerKey").enableKeyRotation(true).build();
+            Topic topic = Topic.Builder.create(stack, "ExistingTopic").masterKey(key).enforceSsl(true).build();
+            detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                    .recordingKeyPrefix("recordings/eu/CallRecordings")
+                    .schedule(Schedule.cron(CronOptions.builder().minute("0/10").hour("6-22").build()))
+                    .recordingGracePeriod(Duration.minutes(30))
+                    .describeContactRateLimit(0.5)
+                    .maxTrackingAge(Duration.hours(48))
+                    .contactRetention(Duration.days(30))
+                    .alertTopic(topic)
+                    .alertEmails(List.of("compliance@example.com", "ops@example.com"))
+                    .removalPolicy(RemovalPolicy.DESTROY)
+                    .encryptionKey(key)
+                    .stateMachineType(StateMachineType.EXPRESS)
+                    .architecture(Architecture.X86_64)
+                    .memorySize(2048)
+                    .logRetention(RetentionDays.ONE_WEEK)
+                    .metricsNamespace("Compliance/Recordings")
+                    .detectorName("eu-contact-centre")
+                    .build());
+            template = Template.fromStack(stack);
+        }
+
+        @Test
+        void tableIsDestroyableWithoutDeletionProtectionAndEncryptedWithTheCustomerKey() {
+            template.hasResource("AWS::DynamoDB::Table", Map.of(
+                    "DeletionPolicy", "Delete",
+                    "Properties", Match.objectLike(Map.of(
+                            "DeletionProtectionEnabled", false,
+                            "SSESpecification", Map.of(
+                                    "SSEEnabled", true,
+                                    "SSEType", "KMS",
+                                    "KMSMasterKeyId", Map.of("Fn::GetAtt",
+                                            List.of(Templates.logicalId(template, "AWS::KMS::Key", "CustomerKey"), "Arn")))))));
+        }
+
+        @Test
+        void usesTheGivenTopicAndSubscribesTheEmails() {
+            template.resourceCountIs("AWS::SNS::Topic", 1);
+            template.resourceCountIs("AWS::KMS::Key", 1);
+            template.resourceCountIs("AWS::SNS::Subscription", 2);
+            template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                    "Protocol", "email", "Endpoint", "ops@example.com",
+                    "TopicArn", Map.of("Ref", Templates.logicalId(template, "AWS::SNS::Topic", "ExistingTopic"))));
+        }
+
+        @Test
+        void functionsGetTheConfiguredSizeArchitectureTimeoutsAndEnvironment() {
+            Templates.resourcesOfType(template, "AWS::Lambda::Function").values().forEach(function -> {
+                JsonNode properties = function.path("Properties");
+                assertThat(properties.path("Architectures").toString()).isEqualTo("[\"x86_64\"]");
+                assertThat(properties.path("MemorySize").asInt()).isEqualTo(2048);
+                assertThat(properties.path("Timeout").asInt()).isIn(60, 90);
+                JsonNode variables = properties.path("Environment").path("Variables");
+                assertThat(variables.path("METRICS_NAMESPACE").asText()).isEqualTo("Compliance/Recordings");
+                assertThat(variables.path("DETECTOR_NAME").asText()).isEqualTo("eu-contact-centre");
+            });
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "RECORDING_KEY_PREFIX", "recordings/eu/CallRecordings",
+                            "RECORDING_GRACE_PERIOD_SECONDS", "1800",
+                            "DESCRIBE_CONTACT_RATE_LIMIT", "0.5"))))));
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_TRACKING_AGE_SECONDS", "172800"))))));
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("CONTACT_RETENTION_DAYS", "30"))))));
+            Templates.resourcesOfType(template, "AWS::Logs::LogGroup").values().forEach(logGroup ->
+                    assertThat(logGroup.path("Properties").path("RetentionInDays").asInt()).isEqualTo(7));
+        }
+
+        @Test
+        void expressStateMachineFitsInFiveMinutes() {
+            JsonNode stateMachine = Templates.onlyResourceOfType(template, "AWS::StepFunctions::StateMachine");
+            assertThat(stateMachine.path("Properties").path("StateMachineType").asText()).isEqualTo("EXPRESS");
+            assertThat(Templates.stateMachineDefinition(stateMachine).path("TimeoutSeconds").asInt()).isEqualTo(300);
+        }
+
+        @Test
+        void scheduleAndPrefixScopedPermissionsFollowTheProps() {
+            template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0/10 6-22 * * ? *)"));
+            List<String> check = Templates.permissionsOfRole(template,
+                    Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole"));
+            assertThat(check).contains(
+                    "s3:GetObject arn:${AWS::Partition}:s3:::example-connect-recordings/recordings/eu/CallRecordings/*",
+                    "s3:ListBucket arn:${AWS::Partition}:s3:::example-connect-recordings"
+                            + " if {\"StringLike\":{\"s3:prefix\":[\"recordings/eu/CallRecordings/*\"]}}");
+        }
+
+        @Test
+        void functionsGetTheKeyActionsOfTheirTableAccess() {
+            String keyArn = "${CustomerKey.Arn}";
+            List<String> purge = Templates.permissionsOfRole(template,
+                    Templates.logicalId(template, "AWS::IAM::Role", "DetectorPurgeQueueContactsFunctionRole"));
+            assertThat(purge.stream().filter(p -> p.startsWith("kms:")).toList())
+                    .containsExactly("kms:Decrypt " + keyArn, "kms:DescribeKey " + keyArn);
+            List<String> ingest = Templates.permissionsOfRole(template,
+                    Templates.logicalId(template, "AWS::IAM::Role", "DetectorIngestFunctionRole"));
+            assertThat(ingest.stream().filter(p -> p.startsWith("kms:")).toList()).containsExactly(
+                    "kms:Decrypt " + keyArn, "kms:DescribeKey " + keyArn, "kms:Encrypt " + keyArn,
+                    "kms:GenerateDataKey* " + keyArn, "kms:ReEncrypt* " + keyArn);
+        }
+
+        @Test
+        void alarmsUseTheDetectorsNamespaceAndName() {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "Compliance/Recordings",
+                    "MetricName", "RecordingsMissing",
+                    "Dimensions", List.of(Map.of("Name", "Detector", "Value", "eu-contact-centre"))));
+            assertThat(detector.metricRecordingsMissing().getNamespace()).isEqualTo("Compliance/Recordings");
+        }
+    }
+
+    @Test
+    void grantReadContactsLetsAReportingToolReadTheTableAndItsIndex() {
+        // GIVEN
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector",
+                DetectorFixtures.requiredProps(stack).build());
+        Role reporting = Role.Builder.create(stack, "ReportingRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+
+        // WHEN
+        detector.grantReadContacts(reporting);
+
+        // THEN
+        Template template = Template.fromStack(stack);
+        List<String> permissions = Templates.permissionsOfRole(template,
+                Templates.logicalId(template, "AWS::IAM::Role", "ReportingRole"));
+        assertThat(permissions).contains(
+                "dynamodb:GetItem ${DetectorContactTable.Arn}",
+                "dynamodb:Query ${DetectorContactTable.Arn}",
+                "dynamodb:Query ${DetectorContactTable.Arn}/index/*",
+                "dynamodb:Scan ${DetectorContactTable.Arn}");
+        assertThat(permissions).noneMatch(p -> p.matches("dynamodb:(Put|Update|Delete|BatchWrite).*"));
+    }
+
+    @Test
+    void recordingBucketKeyIsGrantedForDecryptToTheCheckFunctionOnly() {
+        // GIVEN
+        Stack stack = DetectorFixtures.newStack();
+        Key bucketKey = Key.Builder.create(stack, "BucketKey").enableKeyRotation(true).build();
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .recordingBucketKey(bucketKey).build());
+
+        // THEN
+        Template template = Template.fromStack(stack);
+        assertThat(Templates.permissionsOfRole(template,
+                Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole")))
+                .contains("kms:Decrypt ${BucketKey.Arn}");
+        for (String role : List.of("DetectorIngestFunctionRole", "DetectorPollInitialisedFunctionRole",
+                "DetectorPurgeQueueContactsFunctionRole", "DetectorPollInProgressFunctionRole")) {
+            assertThat(Templates.permissionsOfRole(template, Templates.logicalId(template, "AWS::IAM::Role", role)))
+                    .as(role).noneMatch(p -> p.contains("BucketKey"));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.recordingleakagedetector.construct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+
+/**
+ * GIVEN invalid props, WHEN the detector is created, THEN it fails at synth with a message that names the construct,
+ * each bad prop and its value; the message text is part of the contract.
+ */
+class RecordingLeakageDetectorValidationTest {
+
+    private static final String HEADER = "Invalid RecordingLeakageDetector props at 'TestStack/Detector':\n  - ";
+
+    @Test
+    void rejectsAnArnThatIsNotAConnectInstance() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .instanceArn("arn:aws:connect:eu-west-2:111122223333:queue/abc")
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(HEADER + "instanceArn 'arn:aws:connect:eu-west-2:111122223333:queue/abc' is not an Amazon "
+                        + "Connect instance ARN (arn:<partition>:connect:<region>:<account-id>:instance/<instance-id>)");
+    }
+
+    @Test
+    void acceptsAnInstanceArnThatIsATokenAndScopesPermissionsWithIt() {
+        Stack stack = DetectorFixtures.newStack();
+        String arnParameter = CfnParameter.Builder.create(stack, "InstanceArn").build().getValueAsString();
+
+        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector",
+                DetectorFixtures.requiredProps(stack).instanceArn(arnParameter).build());
+
+        assertThat(detector.getStateMachine()).isNotNull();
+    }
+
+    @Test
+    void rejectsAGracePeriodOfZero() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .recordingGracePeriod(Duration.seconds(0))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "recordingGracePeriod 0 seconds must be a positive whole number of seconds");
+    }
+
+    @Test
+    void rejectsARateLimitOfZeroOrBelow() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps zero = DetectorFixtures.requiredProps(stack).describeContactRateLimit(0).build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", zero))
+                .hasMessage(HEADER + "describeContactRateLimit 0 must be a positive number of requests per second");
+        Stack otherStack = DetectorFixtures.newStack();
+        assertThatThrownBy(() -> new RecordingLeakageDetector(otherStack, "Detector",
+                DetectorFixtures.requiredProps(otherStack).describeContactRateLimit(-0.5).build()))
+                .hasMessageContaining("describeContactRateLimit -0.5 must be a positive number of requests per second");
+    }
+
+    @Test
+    void requiresThePrefixWhenTheLogGroupNameIsNotAConnectFlowLogName() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .flowLogGroup(LogGroup.fromLogGroupName(stack, "OtherLogs", "/custom/flow-logs"))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "recordingKeyPrefix is required: it cannot be derived from flowLogGroup name "
+                        + "'/custom/flow-logs' (only from a name /aws/connect/<instance-alias> known at synth)");
+    }
+
+    @Test
+    void requiresThePrefixWhenTheLogGroupNameIsUnknownUntilDeployment() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .flowLogGroup(new LogGroup(stack, "NewLogs"))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "recordingKeyPrefix is required: it cannot be derived from flowLogGroup name "
+                        + "a token, unknown until deployment (only from a name /aws/connect/<instance-alias> known at synth)");
+    }
+
+    @Test
+    void rejectsAPrefixWithSlashesAtItsEnds() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .recordingKeyPrefix("/connect/x/CallRecordings/")
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "recordingKeyPrefix '/connect/x/CallRecordings/' must be a non-empty S3 key prefix "
+                        + "without leading or trailing '/' and without '*', e.g. connect/my-instance-alias/CallRecordings");
+    }
+
+    @Test
+    void reportsEveryMissingRequiredPropAtOnce() {
+        Stack stack = DetectorFixtures.newStack();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector",
+                RecordingLeakageDetectorProps.builder().build()))
+                .hasMessage(HEADER + String.join("\n  - ",
+                        "instanceArn is required", "flowLogGroup is required", "recordingBucket is required"));
+    }
+
+    @Test
+    void reportsEveryInvalidOptionalPropAtOnce() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .instanceArn("not-an-arn")
+                .recordingGracePeriod(Duration.millis(1500))
+                .maxTrackingAge(Duration.days(10))
+                .contactRetention(Duration.days(7))
+                .alertEmails(List.of("compliance@example.com", "nobody"))
+                .memorySize(64)
+                .workflowFunctionTimeout(Duration.minutes(2))
+                .stateMachineType(StateMachineType.EXPRESS)
+                .metricsNamespace("AWS/Connect")
+                .detectorName("has spaces")
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + String.join("\n  - ",
+                        "instanceArn 'not-an-arn' is not an Amazon Connect instance ARN "
+                                + "(arn:<partition>:connect:<region>:<account-id>:instance/<instance-id>)",
+                        "recordingGracePeriod 1 second 500 millis must be a positive whole number of seconds",
+                        "contactRetention 7 days must be longer than maxTrackingAge, or contacts expire before they can "
+                                + "be reported unverifiable",
+                        "alertEmails[1] 'nobody' is not an e-mail address",
+                        "memorySize 64 is outside Lambda's range of 128 to 10240 MB",
+                        "workflowFunctionTimeout 2 minutes is too long for an EXPRESS state machine: three sequential "
+                                + "tasks must fit in 270 seconds (at most 90 seconds each)",
+                        "metricsNamespace 'AWS/Connect' must be 1 to 255 characters and must not start with 'AWS/'",
+                        "detectorName 'has spaces' must be 1 to 128 letters, digits, '.', '_' or '-'"));
+    }
+
+    @Test
+    void rejectsAWorkflowTimeoutOutsideLambdasRange() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .workflowFunctionTimeout(Duration.minutes(20))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "workflowFunctionTimeout 20 minutes must be whole seconds between 1 and 15 minutes");
+    }
+
+    @Test
+    void rejectsAContactRetentionOfPartialDays() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .contactRetention(Duration.hours(36))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "contactRetention 1 day 12 hours must be a whole number of days, at least 1");
+    }
+
+    @Test
+    void requiresProps() {
+        Stack stack = DetectorFixtures.newStack();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", null))
+                .hasMessage("RecordingLeakageDetector 'TestStack/Detector': props are required");
+    }
+
+    @Test
+    void usesImportedBucketAndLogGroupWithoutChangingThem() {
+        Stack stack = DetectorFixtures.newStack();
+
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .recordingBucket(Bucket.fromBucketName(stack, "OtherBucket", "other-bucket"))
+                .build());
+
+        assertThat(stack.getNode().findAll().stream()
+                .filter(c -> c instanceof software.amazon.awscdk.services.s3.CfnBucketPolicy)).isEmpty();
+    }
+}

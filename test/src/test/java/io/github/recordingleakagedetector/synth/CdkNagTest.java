@@ -1,0 +1,116 @@
+package io.github.recordingleakagedetector.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.recordingleakagedetector.construct.RecordingLeakageDetector;
+import io.github.recordingleakagedetector.construct.RecordingLeakageDetectorProps;
+import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
+import io.github.recordingleakagedetector.construct.testing.Templates;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+
+/**
+ * GIVEN cdk-nag's {@code AwsSolutionsChecks} on the app, WHEN it is synthesized, THEN there is no unsuppressed error
+ * or warning, and every suppression (carried by the construct as {@code cdk_nag} metadata) has a reason and, for
+ * wildcard findings, names the finding it applies to.
+ *
+ * <p>With the feature flag {@code @aws-cdk/core:annotationsInValidationReport} (cdk.json), an unsuppressed error
+ * already fails the synth; the assertions below say which finding it was.
+ */
+class CdkNagTest {
+
+    /** The only findings the construct suppresses, each for a stated reason. */
+    private static final Set<String> SUPPRESSED_RULES = Set.of("AwsSolutions-IAM5", "AwsSolutions-L1");
+    private static final String SCAFFOLDING_RULE = "AwsSolutions-S1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void sampleAppHasNoUnsuppressedFindings() {
+        // GIVEN
+        Stack stack = SampleAppStacks.withPlaceholders();
+        Aspects.of(stack.getNode().getRoot()).add(new AwsSolutionsChecks());
+
+        // WHEN / THEN
+        assertNoFindings(stack);
+        assertSuppressionsCarryReasons(Template.fromStack(stack), SUPPRESSED_RULES);
+    }
+
+    @Test
+    void detectorWithEveryOptionInAStackWithItsOwnBucketHasNoUnsuppressedFindings() {
+        // GIVEN a bucket and log group made in the same stack, a customer key, e-mails and an EXPRESS workflow
+        App app = CdkTestApps.newApp();
+        Stack stack = new Stack(app, "NagEveryOption");
+        Key key = Key.Builder.create(stack, "Key").enableKeyRotation(true).build();
+        Bucket accessLogs = Bucket.Builder.create(stack, "AccessLogs").enforceSsl(true)
+                .encryption(BucketEncryption.S3_MANAGED).build();
+        Bucket recordings = Bucket.Builder.create(stack, "Recordings").enforceSsl(true).encryptionKey(key)
+                .serverAccessLogsBucket(accessLogs).build();
+        new RecordingLeakageDetector(stack, "Detector", RecordingLeakageDetectorProps.builder()
+                .instanceArn("arn:aws:connect:eu-west-2:111122223333:instance/00000000-0000-0000-0000-000000000000")
+                .flowLogGroup(LogGroup.Builder.create(stack, "FlowLogs").build())
+                .recordingBucket(recordings)
+                .recordingKeyPrefix("connect/example/CallRecordings")
+                .encryptionKey(key)
+                .alertEmails(List.of("compliance@example.com"))
+                .stateMachineType(StateMachineType.EXPRESS)
+                .build());
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        suppressTestScaffolding(stack, accessLogs);
+
+        // WHEN / THEN
+        assertNoFindings(stack);
+        assertSuppressionsCarryReasons(Template.fromStack(stack), Set.of("AwsSolutions-IAM5", "AwsSolutions-L1",
+                SCAFFOLDING_RULE));
+    }
+
+    /** The access-log bucket is test scaffolding, not part of the construct. */
+    private static void suppressTestScaffolding(Stack stack, Bucket accessLogs) {
+        NagSuppressions.addResourceSuppressions(accessLogs, List.of(
+                NagPackSuppression.builder().id(SCAFFOLDING_RULE)
+                        .reason("Test scaffolding: the access-log bucket of the recording bucket logs nowhere itself")
+                        .build()));
+    }
+
+    private static void assertNoFindings(Stack stack) {
+        Annotations annotations = Annotations.fromStack(stack);
+        // Serialized, so that a failure shows each finding's construct path and text.
+        JsonNode errors = JSON.valueToTree(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        JsonNode warnings = JSON.valueToTree(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        assertThat(errors).as("unsuppressed cdk-nag errors").isEmpty();
+        assertThat(warnings).as("unsuppressed cdk-nag warnings").isEmpty();
+    }
+
+    private static void assertSuppressionsCarryReasons(Template template, Set<String> allowedRules) {
+        List<JsonNode> suppressions = new ArrayList<>();
+        Templates.json(template).path("Resources").forEach(resource ->
+                resource.path("Metadata").path("cdk_nag").path("rules_to_suppress").forEach(suppressions::add));
+        assertThat(suppressions).isNotEmpty().allSatisfy(suppression -> {
+            String id = suppression.path("id").asText();
+            assertThat(id).as("suppressed rule").isIn(allowedRules);
+            assertThat(suppression.path("reason").asText()).as(id).hasSizeGreaterThanOrEqualTo(40);
+            if (id.equals("AwsSolutions-IAM5")) {
+                // Wildcards are suppressed finding by finding, never for the whole rule.
+                assertThat(suppression.path("applies_to").size()).as(id).isPositive();
+            }
+        });
+    }
+}
