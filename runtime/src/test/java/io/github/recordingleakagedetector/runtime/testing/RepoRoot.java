@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the repository root that holds the npm-installed local servers ({@code npm ci}). */
-final class RepoRoot {
+public final class RepoRoot {
     private RepoRoot() {
     }
 
     /** Walks up from the working directory (surefire runs in the module folder) to the root. */
-    static Path find() {
+    public static Path find() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("package.json"))

@@ -1,0 +1,154 @@
+package io.github.recordingleakagedetector.e2e;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
+import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
+import io.github.recordingleakagedetector.runtime.support.MutableClock;
+import io.github.recordingleakagedetector.runtime.testing.ConnectSimulator;
+import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
+import io.github.recordingleakagedetector.runtime.testing.LocalS3;
+import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
+import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+
+/**
+ * The end-to-end rig: the sample app's synthesized template run against a simulated contact centre. Local servers
+ * stand in for DynamoDB (dynalite), S3 (s3proxy), Amazon Connect (the simulator) and SNS; the template's state
+ * machine runs in aws-local-stepfunctions, its Task states invoking the template's functions through a local Lambda
+ * endpoint. Time is simulated: each 5-minute tick lands the recordings due, delivers the flow-log events due to the
+ * ingest function (as the subscription filter would), then starts the state machine as the schedule would.
+ * One instance runs one simulation.
+ */
+final class ContactCentreSimulation implements AutoCloseable {
+    static final String TABLE = "recording-leakage-contacts";
+    static final String BUCKET = "e2e-connect-recordings";
+    static final String FLOW_LOG_GROUP = "/aws/connect/e2e-centre";
+    static final String KEY_PREFIX = "connect/e2e-centre/CallRecordings";
+    static final Duration GRACE_PERIOD = Duration.ofMinutes(15);
+    private static final Duration MAX_DRAIN = Duration.ofHours(3);
+
+    private final LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+    private final LocalS3 s3 = LocalS3.start();
+    private final ConnectSimulator connect = ConnectSimulator.start();
+    private final SnsRecorder sns = SnsRecorder.start();
+    private final MutableClock clock = new MutableClock(Instant.EPOCH);
+    private final ApiCallCounter calls = new ApiCallCounter();
+    private final PrintStream progress;
+    private final SynthesizedDetector detector;
+    private final LocalLambdaEndpoint lambda;
+    private final LocalStepFunctions stepFunctions;
+
+    ContactCentreSimulation(PrintStream progress) {
+        this.progress = progress;
+        connect.followClock(clock);
+        detector = SynthesizedDetector.synthesize(Map.of(
+                "instanceArn", "arn:aws:connect:" + SynthesizedDetector.REGION + ":" + SynthesizedDetector.ACCOUNT
+                        + ":instance/" + FlowLogDeliveries.INSTANCE_ID,
+                "flowLogGroupName", FLOW_LOG_GROUP,
+                "recordingBucketName", BUCKET), TABLE);
+        TemplateTable.create(dynamoDb.client(), detector.tableProperties(), TABLE);
+        s3.createBucket(BUCKET);
+        ClientOverrideConfiguration overrides = TestAwsClients.fastRetries().toBuilder()
+                .addExecutionInterceptor(calls)
+                .build();
+        lambda = new LocalLambdaEndpoint(detector, this::environmentOf, clock, overrides);
+        stepFunctions = new LocalStepFunctions(detector.stateMachineDefinition(), lambda.endpoint());
+    }
+
+    /** The template's variables, plus what Lambda would set and where the local servers listen. */
+    private Map<String, String> environmentOf(SynthesizedDetector.DeployedFunction function) {
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.put("AWS_REGION", SynthesizedDetector.REGION);
+        environment.put("AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_CONNECT", connect.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        if (environment.containsKey("DESCRIBE_CONTACT_RATE_LIMIT")) {
+            // Pacing is real time while five simulated minutes pass in about a second: keep the quota in proportion.
+            environment.put("DESCRIBE_CONTACT_RATE_LIMIT", "1000");
+        }
+        return environment;
+    }
+
+    SimulationReport run(SimulationOptions options) {
+        long started = System.nanoTime();
+        ContactCentre centre = new ContactCentre(options.seed(), options.leakRate(), BUCKET, KEY_PREFIX);
+        List<PlannedContact> plan = centre.plan(options.contacts(), options.start(), options.window());
+        new ScriptedCentre(connect, centre).script(plan);
+        FlowLogFeed feed = new FlowLogFeed(plan, lambda, detector.subscriptionTarget().logicalId(), options.seed());
+        RecordingUploads uploads = new RecordingUploads(plan, s3, BUCKET);
+        Detections detections = new Detections(sns);
+        Map<String, Integer> liveTicks = new HashMap<>();
+        DynamoDbContactStore store = new DynamoDbContactStore(dynamoDb.client(), TABLE);
+
+        Instant tick = options.start();
+        Instant arrivalsEnd = options.start().plus(options.window());
+        int ticks = 0;
+        long failedExecutions = 0;
+        while (true) {
+            tick = tick.plus(SimulationOptions.TICK);
+            ticks++;
+            clock.set(tick);
+            long tickStarted = System.nanoTime();
+            int landed = uploads.landUntil(tick);
+            int delivered = feed.deliverUntil(tick);
+            Set<String> live = liveContactIds(store);
+            live.forEach(id -> liveTicks.merge(id, 1, Integer::sum));
+            if (options.injectThrottling()) {
+                connect.throttleNextRequests(ticks % 3 == 0 ? 3 : 2);
+            }
+            List<LocalStepFunctions.Execution> executions =
+                    stepFunctions.runOverlapping(options.overlappingExecutions());
+            long failed = executions.stream().filter(e -> !e.succeeded()).count();
+            failedExecutions += failed;
+            executions.stream().filter(e -> !e.succeeded()).forEach(e -> progress.printf(
+                    "  execution %s failed: %s %s%n", e.id(), e.error(), e.cause()));
+            int alerts = detections.recordUntil(tick);
+            progress.printf("tick %3d %s  recordings landed %3d, log events %3d, contacts live %4d, alerts %2d,"
+                    + " executions ok %d/%d, %d ms%n", ticks, tick, landed, delivered, live.size(), alerts,
+                    executions.size() - failed, executions.size(), (System.nanoTime() - tickStarted) / 1_000_000);
+            boolean settled = feed.done() && uploads.done() && liveContactIds(store).isEmpty();
+            if (!tick.isBefore(arrivalsEnd) && settled || tick.isAfter(arrivalsEnd.plus(MAX_DRAIN))) {
+                break;
+            }
+        }
+        return new Verdicts(plan, store, detections, connect, calls, liveTicks)
+                .report(ticks, failedExecutions, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Set<String> liveContactIds(DynamoDbContactStore store) {
+        Set<String> live = new HashSet<>();
+        for (ContactState state : ContactState.values()) {
+            store.needingWork(state).forEach(contact -> live.add(contact.contactId()));
+        }
+        return live;
+    }
+
+    int lambdaInvocations(String logicalId) {
+        return lambda.invocations(logicalId);
+    }
+
+    SynthesizedDetector detector() {
+        return detector;
+    }
+
+    @Override
+    public void close() {
+        stepFunctions.close();
+        lambda.close();
+        sns.close();
+        connect.close();
+        s3.close();
+        dynamoDb.close();
+    }
+}

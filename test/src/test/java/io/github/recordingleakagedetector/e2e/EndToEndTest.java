@@ -1,0 +1,75 @@
+package io.github.recordingleakagedetector.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The synthesized workflow, run locally on a simulated clock against a simulated contact centre: every leak is
+ * reported exactly once, nothing else is, and nothing is left behind.
+ */
+class EndToEndTest {
+    private static final Duration LATENCY_BOUND = ContactCentreSimulation.GRACE_PERIOD.plus(SimulationOptions.TICK);
+
+    private static SimulationReport simulate(SimulationOptions options) {
+        try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
+            SimulationReport report = simulation.run(options);
+            System.out.println(report.format());
+            return report;
+        }
+    }
+
+    private static void assertEveryLeakReportedOnceAndNothingElse(SimulationReport report) {
+        assertThat(report.leaksInjected()).isPositive();
+        assertThat(report.leaksDetected()).isEqualTo(report.leaksInjected());
+        assertThat(report.falseFailures()).isZero();
+        assertThat(report.duplicateAlerts()).isZero();
+        assertThat(report.unverifiable()).isZero();
+        assertThat(report.stuck()).isZero();
+        assertThat(report.failedExecutions()).isZero();
+        report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
+            String[] counts = endedAsPlanned.split("/");
+            assertThat(counts[0]).as(outcome).isEqualTo(counts[1]);
+        });
+    }
+
+    @Test
+    void everyLeakIsReportedOnceWithinTheGracePeriodAndOneSchedulePeriod() {
+        // GIVEN a few hundred calls over two hours from 23:00 UTC (so some cross midnight), 5% of recordings never land
+        SimulationOptions options = SimulationOptions.defaults();
+
+        // WHEN the synthesized workflow runs every simulated five minutes
+        SimulationReport report = simulate(options);
+
+        // THEN every leak is reported exactly once, promptly, and every other contact ends as planned
+        assertEveryLeakReportedOnceAndNothingElse(report);
+        assertThat(report.contactsByOutcome()).containsKeys("handled by agent, recording late",
+                "handled by agent, recording renamed", "transferred, recording on time", "ivr only",
+                "abandoned in queue", "recording disabled");
+        assertThat(report.maxLatency()).isLessThanOrEqualTo(LATENCY_BOUND);
+        assertThat(report.describeOverBudget()).isZero();
+        assertThat(report.s3PerCheckedContact()).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void throttlingAndOverlappingExecutionsGiveTheSameOutcome() {
+        // GIVEN the same calls, with Connect throttling at every tick and two executions started at each tick
+        SimulationOptions options = SimulationOptions.defaults().withOverlappingExecutions(2).withThrottling(true);
+
+        SimulationReport report = simulate(options);
+
+        assertThat(report.throttledResponses()).isGreaterThan(report.ticks() * 2L);
+        assertEveryLeakReportedOnceAndNothingElse(report);
+        assertThat(report.leaksInjected()).isEqualTo(simulatedLeaksOf(SimulationOptions.defaults()));
+    }
+
+    /** The plan alone decides which calls leak: the same seed, the same leaks. */
+    private static long simulatedLeaksOf(SimulationOptions options) {
+        return new ContactCentre(options.seed(), options.leakRate(), ContactCentreSimulation.BUCKET,
+                ContactCentreSimulation.KEY_PREFIX)
+                .plan(options.contacts(), options.start(), options.window()).stream()
+                .filter(PlannedContact::isLeak)
+                .count();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.recordingleakagedetector.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How to run a simulation.
+ *
+ * @param contacts calls arriving (a transfer adds a second leg)
+ * @param leakRate share of recorded agent legs whose recording never lands
+ * @param seed the plan's random seed: the same seed, the same calls
+ * @param hours the arrival window in simulated hours
+ * @param start simulated start; 23:00 UTC by default so calls cross midnight UTC
+ * @param overlappingExecutions state machine executions started at each tick (two = a slow run overlapping the next)
+ * @param injectThrottling make Connect throttle DescribeContact at every tick, sometimes beyond the SDK's retries
+ */
+record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
+        int overlappingExecutions, boolean injectThrottling) {
+
+    static final Duration TICK = Duration.ofMinutes(5);
+
+    static SimulationOptions defaults() {
+        return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false);
+    }
+
+    SimulationOptions withContacts(int value) {
+        return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling);
+    }
+
+    SimulationOptions withLeakRate(double value) {
+        return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling);
+    }
+
+    SimulationOptions withSeed(long value) {
+        return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling);
+    }
+
+    SimulationOptions withHours(double value) {
+        return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling);
+    }
+
+    SimulationOptions withOverlappingExecutions(int value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling);
+    }
+
+    SimulationOptions withThrottling(boolean value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value);
+    }
+
+    Duration window() {
+        return Duration.ofSeconds((long) (hours * 3600));
+    }
+}

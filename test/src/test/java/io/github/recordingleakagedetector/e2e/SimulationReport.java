@@ -1,0 +1,81 @@
+package io.github.recordingleakagedetector.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a simulation run found, compared with the plan. The last line of {@link #format()} is the one-line verdict:
+ * {@code leaks injected: X, detected: Y, false failures: Z}.
+ *
+ * @param contactsByOutcome planned kind and recording outcome → "ended as planned / planned"
+ * @param detectionLatencies disconnect → alert, one per detected leak, in simulated time
+ * @param describeOverBudget contacts described more often than the ticks they were live + 1
+ */
+record SimulationReport(
+        int contacts,
+        int ticks,
+        Map<String, String> contactsByOutcome,
+        long leaksInjected,
+        long leaksDetected,
+        long falseFailures,
+        long duplicateAlerts,
+        long unverifiable,
+        long stuck,
+        long failedExecutions,
+        List<Duration> detectionLatencies,
+        long describeContactCalls,
+        long throttledResponses,
+        long s3Requests,
+        long dynamoDbRequests,
+        long checkedContacts,
+        long describeOverBudget,
+        Map<String, Long> requestsByOperation,
+        Duration wallTime) {
+
+    Duration medianLatency() {
+        return detectionLatencies.isEmpty() ? Duration.ZERO
+                : detectionLatencies.stream().sorted().toList().get((detectionLatencies.size() - 1) / 2);
+    }
+
+    Duration maxLatency() {
+        return detectionLatencies.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    double describePerContact() {
+        return contacts == 0 ? 0 : (double) describeContactCalls / contacts;
+    }
+
+    double s3PerCheckedContact() {
+        return checkedContacts == 0 ? 0 : (double) s3Requests / checkedContacts;
+    }
+
+    double dynamoDbPerContact() {
+        return contacts == 0 ? 0 : (double) dynamoDbRequests / contacts;
+    }
+
+    double contactsPerSecond() {
+        return wallTime.isZero() ? 0 : contacts / (wallTime.toMillis() / 1000.0);
+    }
+
+    String format() {
+        StringBuilder text = new StringBuilder();
+        text.append("Simulation report\n");
+        text.append(String.format("  contacts: %d over %d ticks; wall time %.1f s (%.0f contacts/s)%n", contacts, ticks,
+                wallTime.toMillis() / 1000.0, contactsPerSecond()));
+        text.append("  contacts by outcome (ended as planned / planned):\n");
+        contactsByOutcome.forEach((outcome, count) -> text.append(String.format("    %-34s %s%n", outcome, count)));
+        text.append(String.format("  unverifiable: %d, stuck: %d, duplicate alerts: %d, failed executions: %d%n",
+                unverifiable, stuck, duplicateAlerts, failedExecutions));
+        text.append(String.format("  detection latency: median %d min, max %d min%n", medianLatency().toMinutes(),
+                maxLatency().toMinutes()));
+        text.append(String.format("  API calls per contact: DescribeContact %.2f, S3 %.2f per checked contact (%d checked),"
+                + " DynamoDB %.2f%n", describePerContact(), s3PerCheckedContact(), checkedContacts, dynamoDbPerContact()));
+        text.append(String.format("  contacts described more than once per live tick + 1: %d; DescribeContact throttled"
+                + " %d times%n", describeOverBudget, throttledResponses));
+        text.append("  requests by operation: ").append(requestsByOperation).append('\n');
+        text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
+                falseFailures));
+        return text.toString();
+    }
+}

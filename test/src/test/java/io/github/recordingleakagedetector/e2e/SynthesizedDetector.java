@@ -1,0 +1,180 @@
+package io.github.recordingleakagedetector.e2e;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.recordingleakagedetector.app.RecordingLeakageDetectorSampleStack;
+import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The sample app's template as {@code cdk synth} writes it, read the way the cloud would: the state machine
+ * definition with its function references resolved, and each function's handler class, environment and timeout.
+ * References to the table and topic resolve to the names the simulation gives them locally.
+ */
+final class SynthesizedDetector {
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "us-east-1";
+
+    /** A function of the template, by logical id. */
+    record DeployedFunction(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds) {
+        String handlerClass() {
+            return handler.substring(0, handler.indexOf("::"));
+        }
+    }
+
+    private final Map<String, Object> resources;
+    private final Map<String, DeployedFunction> functions = new LinkedHashMap<>();
+    private final String definition;
+    private final String tableName;
+    private final String topicArn;
+
+    private SynthesizedDetector(Map<String, Object> template, String tableName) {
+        this.resources = map(template.get("Resources"));
+        this.tableName = tableName;
+        this.topicArn = "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + logicalIdOfType("AWS::SNS::Topic");
+        resources.forEach((logicalId, resource) -> {
+            if ("AWS::Lambda::Function".equals(map(resource).get("Type"))) {
+                functions.put(logicalId, function(logicalId, map(map(resource).get("Properties"))));
+            }
+        });
+        this.definition = resolve(map(map(resources.get(logicalIdOfType("AWS::StepFunctions::StateMachine")))
+                .get("Properties")).get("DefinitionString"));
+    }
+
+    /** Synthesizes the sample app with {@code cdk synth -c ...} context values. */
+    static SynthesizedDetector synthesize(Map<String, String> context, String tableName) {
+        App app = CdkTestApps.newApp(context);
+        RecordingLeakageDetectorSampleStack stack = RecordingLeakageDetectorSampleStack.create(app,
+                StackProps.builder().build());
+        Map<String, Object> template = new ObjectMapper().convertValue(Template.fromStack(stack).toJSON(),
+                new TypeReference<Map<String, Object>>() { });
+        return new SynthesizedDetector(template, tableName);
+    }
+
+    /** The state machine definition (ASL JSON) with each Task's Resource an alias ARN. */
+    String stateMachineDefinition() {
+        return definition;
+    }
+
+    Map<String, DeployedFunction> functions() {
+        return functions;
+    }
+
+    /** The function behind a Lambda ARN or name: a function, version or alias logical id, with or without qualifier. */
+    DeployedFunction functionNamed(String nameOrArn) {
+        String name = nameOrArn.startsWith("arn:") ? nameOrArn.split(":")[6] : nameOrArn.split(":")[0];
+        DeployedFunction function = functions.get(functionOf(name));
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + nameOrArn + " in the template");
+        }
+        return function;
+    }
+
+    /** The function the flow-log subscription filter delivers to. */
+    DeployedFunction subscriptionTarget() {
+        Object destination = map(map(resources.get(logicalIdOfType("AWS::Logs::SubscriptionFilter")))
+                .get("Properties")).get("DestinationArn");
+        return functions.get(functionOf(String.valueOf(map(destination).get("Ref"))));
+    }
+
+    String topicArn() {
+        return topicArn;
+    }
+
+    /** The contact table's CloudFormation properties (keys, indexes, billing). */
+    Map<String, Object> tableProperties() {
+        return map(map(resources.get(logicalIdOfType("AWS::DynamoDB::Table"))).get("Properties"));
+    }
+
+    private DeployedFunction function(String logicalId, Map<String, Object> properties) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Object variables = map(properties.getOrDefault("Environment", Map.of())).get("Variables");
+        if (variables != null) {
+            map(variables).forEach((name, value) -> environment.put(name, resolve(value)));
+        }
+        return new DeployedFunction(logicalId, String.valueOf(properties.get("Handler")), environment,
+                ((Number) properties.get("Timeout")).intValue());
+    }
+
+    /** Follows an alias or version to the function it belongs to. */
+    private String functionOf(String logicalId) {
+        Map<String, Object> resource = map(resources.get(logicalId));
+        if (resource == null) {
+            throw new IllegalArgumentException("No resource " + logicalId + " in the template");
+        }
+        String type = String.valueOf(resource.get("Type"));
+        if ("AWS::Lambda::Function".equals(type)) {
+            return logicalId;
+        }
+        Object functionName = map(resource.get("Properties")).get("FunctionName");
+        return functionOf(String.valueOf(map(functionName).get("Ref")));
+    }
+
+    private String resolve(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        Map<String, Object> intrinsic = map(value);
+        if (intrinsic.containsKey("Fn::Join")) {
+            List<?> join = (List<?>) intrinsic.get("Fn::Join");
+            StringBuilder joined = new StringBuilder();
+            List<?> parts = (List<?>) join.get(1);
+            for (int i = 0; i < parts.size(); i++) {
+                joined.append(i == 0 ? "" : join.get(0)).append(resolve(parts.get(i)));
+            }
+            return joined.toString();
+        }
+        if (intrinsic.containsKey("Ref")) {
+            return resolveRef(String.valueOf(intrinsic.get("Ref")));
+        }
+        throw new IllegalArgumentException("Cannot resolve " + value + " locally");
+    }
+
+    private String resolveRef(String logicalId) {
+        Map<String, Object> resource = map(resources.get(logicalId));
+        if (resource == null) {
+            return switch (logicalId) {
+                case "AWS::Region" -> REGION;
+                case "AWS::AccountId" -> ACCOUNT;
+                case "AWS::Partition" -> "aws";
+                default -> throw new IllegalArgumentException("Cannot resolve Ref " + logicalId);
+            };
+        }
+        Map<String, Function<String, String>> byType = Map.of(
+                "AWS::DynamoDB::Table", id -> tableName,
+                "AWS::SNS::Topic", id -> topicArn,
+                "AWS::Lambda::Alias", id -> lambdaArn(id) + ":live",
+                "AWS::Lambda::Function", this::lambdaArn);
+        Function<String, String> resolver = byType.get(String.valueOf(resource.get("Type")));
+        if (resolver == null) {
+            throw new IllegalArgumentException("Cannot resolve Ref to " + resource.get("Type"));
+        }
+        return resolver.apply(logicalId);
+    }
+
+    private String lambdaArn(String logicalId) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
+    }
+
+    private String logicalIdOfType(String type) {
+        List<String> ids = resources.entrySet().stream()
+                .filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (ids.size() != 1) {
+            throw new IllegalStateException("Expected one " + type + " in the template, found " + ids);
+        }
+        return ids.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
