@@ -2,6 +2,13 @@ package io.github.recordingleakagedetector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +19,20 @@ import org.junit.jupiter.api.Test;
 class EndToEndTest {
     private static final Duration LATENCY_BOUND = ContactCentreSimulation.GRACE_PERIOD.plus(SimulationOptions.TICK);
 
+    /** Runs a simulation; the handlers' JSON logs go to a file, so the build output shows progress and report. */
     private static SimulationReport simulate(SimulationOptions options) {
-        try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
-            SimulationReport report = simulation.run(options);
-            System.out.println(report.format());
-            return report;
+        Path logs = Path.of("target", "e2e-handler-logs.jsonl");
+        try (PrintStream handlerLogs = new PrintStream(Files.newOutputStream(logs), true, StandardCharsets.UTF_8)) {
+            PrintStream previous = JsonLog.redirect(handlerLogs);
+            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
+                SimulationReport report = simulation.run(options);
+                System.out.println(report.format());
+                return report;
+            } finally {
+                JsonLog.redirect(previous);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

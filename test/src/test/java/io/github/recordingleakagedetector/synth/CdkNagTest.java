@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +54,7 @@ class CdkNagTest {
         // WHEN / THEN
         assertNoFindings(stack);
         assertSuppressionsCarryReasons(Template.fromStack(stack), SUPPRESSED_RULES);
+        assertEveryWildcardSuppressionIsNeeded(Template.fromStack(stack));
     }
 
     @Test
@@ -80,6 +83,7 @@ class CdkNagTest {
         assertNoFindings(stack);
         assertSuppressionsCarryReasons(Template.fromStack(stack), Set.of("AwsSolutions-IAM5", "AwsSolutions-L1",
                 SCAFFOLDING_RULE));
+        assertEveryWildcardSuppressionIsNeeded(Template.fromStack(stack));
     }
 
     /** The access-log bucket is test scaffolding, not part of the construct. */
@@ -97,6 +101,56 @@ class CdkNagTest {
         JsonNode warnings = JSON.valueToTree(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
         assertThat(errors).as("unsuppressed cdk-nag errors").isEmpty();
         assertThat(warnings).as("unsuppressed cdk-nag warnings").isEmpty();
+    }
+
+    /**
+     * No stale suppression: each {@code applies_to} entry of an IAM5 suppression matches a wildcard that the
+     * resource's own policy really has ({@code Action::<action with *>} or {@code Resource::<resource with *>}).
+     */
+    private static void assertEveryWildcardSuppressionIsNeeded(Template template) {
+        Templates.json(template).path("Resources").properties().forEach(entry -> {
+            JsonNode resource = entry.getValue();
+            List<String> findings = wildcardFindings(resource);
+            resource.path("Metadata").path("cdk_nag").path("rules_to_suppress").forEach(suppression -> {
+                if (!suppression.path("id").asText().equals("AwsSolutions-IAM5")) {
+                    return;
+                }
+                suppression.path("applies_to").forEach(appliesTo -> {
+                    Predicate<String> matches = appliesTo.isTextual()
+                            ? appliesTo.asText()::equals
+                            : Pattern.compile(javaScriptRegexBody(appliesTo.path("regex").asText())).asMatchPredicate();
+                    assertThat(findings).as(entry.getKey() + " suppresses " + appliesTo + " (" + suppression.path("reason")
+                            .asText() + ")").anyMatch(matches);
+                });
+            });
+        });
+    }
+
+    /** The IAM5 findings of a policy resource, as cdk-nag words them (references rendered as {@code ${Id.Attr}}). */
+    private static List<String> wildcardFindings(JsonNode resource) {
+        List<String> findings = new ArrayList<>();
+        resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+            asList(statement.path("Action")).stream().map(Templates::text).filter(a -> a.contains("*"))
+                    .forEach(action -> findings.add("Action::" + action));
+            asList(statement.path("Resource")).stream().map(Templates::resourceText).filter(r -> r.contains("*"))
+                    .forEach(arn -> findings.add("Resource::" + arn));
+        });
+        return findings;
+    }
+
+    private static List<JsonNode> asList(JsonNode node) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (!node.isMissingNode()) {
+            items.add(node);
+        }
+        return items;
+    }
+
+    /** {@code /^Resource::.*$/} becomes {@code ^Resource::.*$}. */
+    private static String javaScriptRegexBody(String literal) {
+        return literal.substring(1, literal.lastIndexOf('/'));
     }
 
     private static void assertSuppressionsCarryReasons(Template template, Set<String> allowedRules) {

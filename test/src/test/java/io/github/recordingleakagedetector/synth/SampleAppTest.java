@@ -44,8 +44,11 @@ class SampleAppTest {
         template.resourceCountIs("AWS::SNS::Subscription", 2);
         assertThat(Templates.permissionsOfRole(template,
                 Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole")))
-                .contains("s3:GetObject arn:${AWS::Partition}:s3:::acme-recordings/connect/acme/CallRecordings/*",
+                .contains("s3:ListBucket arn:${AWS::Partition}:s3:::acme-recordings"
+                                + " if {\"StringLike\":{\"s3:prefix\":[\"connect/acme/CallRecordings/*\"]}}",
                         "connect:DescribeContact arn:aws:connect:us-east-1:444455556666:instance/"
-                                + "12345678-1234-1234-1234-123456789012/contact/*");
+                                + "12345678-1234-1234-1234-123456789012/contact/*")
+                // Existence is checked by listing under the prefix; no function reads a recording.
+                .noneMatch(p -> p.startsWith("s3:GetObject"));
     }
 }

@@ -1,0 +1,116 @@
+package io.github.recordingleakagedetector.e2e;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import io.github.recordingleakagedetector.runtime.testing.RepoRoot;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * {@code ./simulate}: runs the synthesized detector against a simulated contact centre and prints a progress line
+ * per tick and a report. Exits 0 when every injected leak was detected and nothing else was reported.
+ */
+public final class Simulate {
+    private static final String USAGE = """
+            usage: ./simulate [--contacts N] [--leak-rate R] [--seed S] [--hours H] [--overlapping N] [--throttle]
+              --contacts N     calls arriving (default 300; a transfer adds a second leg)
+              --leak-rate R    share of recorded agent calls whose recording never lands (default 0.05)
+              --seed S         random seed of the plan (default 42): the same seed, the same calls
+              --hours H        simulated hours of arrivals, from 23:00 UTC (default 2)
+              --overlapping N  state machine executions started per tick (default 1)
+              --throttle       make Connect throttle DescribeContact at every tick
+            The handlers' JSON logs go to target/simulation-handler-logs.jsonl.""";
+
+    private Simulate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        SimulationOptions options;
+        try {
+            options = parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        Path logs = RepoRoot.find().resolve("target/simulation-handler-logs.jsonl");
+        Files.createDirectories(logs.getParent());
+        SimulationReport report;
+        try (PrintStream handlerLogs = new PrintStream(new FileOutputStream(logs.toFile()), true,
+                StandardCharsets.UTF_8)) {
+            PrintStream previous = JsonLog.redirect(handlerLogs);
+            System.out.printf("Simulating %d calls over %.1f h (leak rate %.3f, seed %d); handler logs: %s%n",
+                    options.contacts(), options.hours(), options.leakRate(), options.seed(), logs);
+            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
+                report = simulation.run(options);
+            } finally {
+                JsonLog.redirect(previous);
+            }
+        }
+        System.out.println(report.format());
+        boolean clean = report.leaksDetected() == report.leaksInjected() && report.falseFailures() == 0
+                && report.failedExecutions() == 0;
+        System.exit(clean ? 0 : 1);
+    }
+
+    static SimulationOptions parse(List<String> args) {
+        SimulationOptions options = SimulationOptions.defaults();
+        Deque<String> rest = new ArrayDeque<>(args);
+        while (!rest.isEmpty()) {
+            String flag = rest.poll();
+            switch (flag) {
+                case "--contacts" -> options = options.withContacts(positiveInt(flag, rest.poll()));
+                case "--leak-rate" -> options = options.withLeakRate(fraction(flag, rest.poll()));
+                case "--seed" -> options = options.withSeed(number(flag, rest.poll()).longValue());
+                case "--hours" -> options = options.withHours(positive(flag, rest.poll()));
+                case "--overlapping" -> options = options.withOverlappingExecutions(positiveInt(flag, rest.poll()));
+                case "--throttle" -> options = options.withThrottling(true);
+                case "--help", "-h" -> throw new IllegalArgumentException("Recording Leakage Detector simulation");
+                default -> throw new IllegalArgumentException("Unknown option " + flag);
+            }
+        }
+        return options;
+    }
+
+    private static Number number(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        try {
+            return value.contains(".") ? Double.parseDouble(value) : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " " + value + " is not a number");
+        }
+    }
+
+    private static int positiveInt(String flag, String value) {
+        long number = number(flag, value).longValue();
+        if (number < 1 || number > 1_000_000) {
+            throw new IllegalArgumentException(flag + " must be between 1 and 1000000, was " + value);
+        }
+        return (int) number;
+    }
+
+    private static double positive(String flag, String value) {
+        double number = number(flag, value).doubleValue();
+        if (!(number > 0)) {
+            throw new IllegalArgumentException(flag + " must be greater than 0, was " + value);
+        }
+        return number;
+    }
+
+    private static double fraction(String flag, String value) {
+        double number = number(flag, value).doubleValue();
+        if (number < 0 || number > 1) {
+            throw new IllegalArgumentException(flag + " must be between 0 and 1, was " + value);
+        }
+        return number;
+    }
+}
