@@ -21,12 +21,16 @@ import software.amazon.awscdk.services.sns.ITopic;
  *       topic (unverifiable-contact alerts);</li>
  *   <li>purge: {@code dynamodb:Query} on the index, {@code DeleteItem} on the table;</li>
  *   <li>check recordings: {@code dynamodb:Query} on the index, {@code GetItem, UpdateItem} on the table,
- *       {@code s3:ListBucket} on the bucket only for {@code s3:prefix} under the recording prefix, {@code s3:GetObject}
- *       (also what HeadObject needs) under the prefix, {@code connect:DescribeContact} (it re-reads the contact's
- *       recording locations before declaring one missing), {@code sns:Publish} on the topic.</li>
+ *       {@code s3:ListBucket} on the bucket only for an {@code s3:prefix} under the recording prefix,
+ *       {@code connect:DescribeContact} (it re-reads the contact's recording locations before declaring one missing),
+ *       {@code sns:Publish} on the topic.</li>
  * </ul>
- * Customer managed keys add the KMS actions of the table or topic access. Writing logs and X-Ray traces is granted
- * where the functions are made.
+ * No function may read recordings: the check learns whether a key exists by {@code ListObjectsV2} with the key as
+ * {@code prefix}, never by HEAD or GET ({@code s3:GetObject} is not granted). With {@code s3:ListBucket} limited to the
+ * recording prefix, S3 answers a HEAD of a missing key with 403 rather than 404, so listing is also the only way to
+ * tell "missing" from "denied". Listing returns key names, which SSE-KMS does not encrypt, so the bucket's KMS key is
+ * granted to no function. Customer managed keys of the table or topic add the KMS actions of that access. Writing logs
+ * and X-Ray traces is granted where the functions are made.
  */
 final class DetectorPermissions {
 
@@ -64,21 +68,22 @@ final class DetectorPermissions {
         allow(check, List.of(indexArn), "dynamodb:Query");
         allow(check, List.of(tableArn), "dynamodb:GetItem", "dynamodb:UpdateItem");
         allow(check, List.of(contactArns), "connect:DescribeContact");
-        grantRecordingRead(check, settings);
+        grantRecordingListing(check, settings);
         grantTableKey(table, check, KMS_WRITE);
         topic.grantPublish(check);
     }
 
-    /** Listing only below the recording prefix, reading only objects under it. */
-    private static void grantRecordingRead(Role role, DetectorSettings settings) {
-        String prefix = settings.recordingKeyPrefix();
+    /**
+     * {@code s3:ListBucket} (the permission of {@code ListObjectsV2}) on the bucket, only for listings whose
+     * {@code prefix} lies under the recording prefix: the runtime lists {@code <prefix>/YYYY/MM/DD/<contactId>} and, for
+     * a location Connect reported, the location's own key, and only when it lies under the prefix.
+     */
+    private static void grantRecordingListing(Role role, DetectorSettings settings) {
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(settings.recordingBucket().getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "/*"))))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(settings.recordingKeyPrefix() + "/*"))))
                 .build());
-        allow(role, List.of(settings.recordingBucket().arnForObjects(prefix + "/*")), "s3:GetObject");
-        settings.recordingBucketKey().ifPresent(key -> key.grantDecrypt(role));
     }
 
     private static void grantTableKey(ITable table, IGrantable grantee, List<String> actions) {

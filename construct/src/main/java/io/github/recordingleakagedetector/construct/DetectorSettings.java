@@ -32,7 +32,6 @@ record DetectorSettings(
         ILogGroup flowLogGroup,
         IBucket recordingBucket,
         String recordingKeyPrefix,
-        Optional<IKey> recordingBucketKey,
         Schedule schedule,
         long recordingGracePeriodSeconds,
         String describeContactRateLimit,
@@ -125,15 +124,19 @@ record DetectorSettings(
             failures.add("detectorName '" + detectorName + "' must be 1 to 128 letters, digits, '.', '_' or '-'");
         }
 
+        RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
+        if (removalPolicy == RemovalPolicy.DESTROY && Boolean.TRUE.equals(props.getDeletionProtection().orElse(null))) {
+            failures.add("deletionProtection true contradicts removalPolicy DESTROY: CloudFormation could not delete the "
+                    + "contact table with the stack (leave deletionProtection unset, or keep RETAIN)");
+        }
+
         failures.throwIfAny(scope);
 
-        RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
         return new DetectorSettings(
                 instanceArn,
                 props.getFlowLogGroup(),
                 props.getRecordingBucket(),
                 prefix,
-                props.getRecordingBucketKey().or(() -> Optional.ofNullable(props.getRecordingBucket().getEncryptionKey())),
                 props.getSchedule().orElseGet(() -> Schedule.cron(CronOptions.builder().minute(DEFAULT_SCHEDULE_MINUTES).build())),
                 graceSeconds,
                 rateLimit,

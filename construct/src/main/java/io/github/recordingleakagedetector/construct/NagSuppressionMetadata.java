@@ -9,8 +9,8 @@ import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFu
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.IConstruct;
 
@@ -27,8 +27,6 @@ final class NagSuppressionMetadata {
             + "AWS requires Resource '*' for them";
     static final String CONTACT_WILDCARD = "connect:DescribeContact is scoped to the contacts of the one configured "
             + "instance (<instanceArn>/contact/*); contact ids are not known in advance";
-    static final String RECORDING_WILDCARD = "s3:GetObject (also what HeadObject needs) only under the recording key "
-            + "prefix; recording keys are per contact and date, not known in advance";
     static final String KMS_ACTION_WILDCARD = "kms:GenerateDataKey* and kms:ReEncrypt* are the data-key actions SNS "
             + "and DynamoDB need for encrypted topics and tables, granted on the one key only";
     static final String JAVA_21_RUNTIME = "Java 21 is deliberate: the runtime jar is built and tested for it, with "
@@ -39,23 +37,35 @@ final class NagSuppressionMetadata {
     private NagSuppressionMetadata() {
     }
 
-    static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, DetectorSettings settings) {
+    static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, ITopic alertTopic,
+                      DetectorSettings settings) {
+        boolean tableKey = settings.encryptionKey().isPresent();
+        boolean topicKey = alertTopic.getMasterKey() != null;
         for (Map.Entry<Handler, DetectorFunction> entry : functions.entrySet()) {
+            Handler handler = entry.getKey();
             DetectorFunction function = entry.getValue();
             suppress(function.function(), "AwsSolutions-L1", JAVA_21_RUNTIME, List.of());
             Annotations.of(function.function())
                     .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISHED);
             IConstruct policy = defaultPolicy(function.role());
             suppress(policy, "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD, List.of("Resource::*"));
-            suppress(policy, "AwsSolutions-IAM5", KMS_ACTION_WILDCARD,
-                    List.of("Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"));
-            if (entry.getKey() != Handler.FLOW_LOG_INGEST && entry.getKey() != Handler.PURGE_QUEUE_CONTACTS) {
-                suppress(policy, "AwsSolutions-IAM5", CONTACT_WILDCARD, List.of(regex(".*/contact/\\*")));
+            // Exactly the data-key wildcards DetectorPermissions grants this function: table writes under a customer
+            // key (GenerateDataKey*, ReEncrypt*), publishing to an encrypted topic (GenerateDataKey*). Purge only
+            // reads and deletes (kms:Decrypt, kms:DescribeKey): no wildcard.
+            boolean writesTable = tableKey && handler != Handler.PURGE_QUEUE_CONTACTS;
+            boolean publishes = topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
+            List<Object> kmsFindings = new ArrayList<>();
+            if (writesTable || publishes) {
+                kmsFindings.add("Action::kms:GenerateDataKey*");
             }
-            if (entry.getKey() == Handler.CHECK_RECORDINGS) {
-                String prefix = settings.recordingKeyPrefix();
-                String objects = Token.isUnresolved(prefix) ? ".*/\\*" : ".*/" + escapeForJavaScriptRegex(prefix) + "/\\*";
-                suppress(policy, "AwsSolutions-IAM5", RECORDING_WILDCARD, List.of(regex(objects)));
+            if (writesTable) {
+                kmsFindings.add("Action::kms:ReEncrypt*");
+            }
+            if (!kmsFindings.isEmpty()) {
+                suppress(policy, "AwsSolutions-IAM5", KMS_ACTION_WILDCARD, kmsFindings);
+            }
+            if (handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS) {
+                suppress(policy, "AwsSolutions-IAM5", CONTACT_WILDCARD, List.of(regex(".*/contact/\\*")));
             }
         }
         suppress(defaultPolicy((Role) stateMachine.getRole()), "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD,
@@ -65,11 +75,6 @@ final class NagSuppressionMetadata {
     /** A cdk-nag {@code applies_to} regular expression matching the whole finding {@code Resource::<arn>}. */
     private static Map<String, String> regex(String resourcePattern) {
         return Map.of("regex", "/^Resource::" + resourcePattern + "$/");
-    }
-
-    /** cdk-nag evaluates {@code applies_to} regexes in JavaScript, which has no {@code \\Q...\\E} quoting. */
-    private static String escapeForJavaScriptRegex(String literal) {
-        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
     }
 
     private static IConstruct defaultPolicy(Role role) {

@@ -43,6 +43,14 @@ import software.constructs.Construct;
  */
 public class RecordingLeakageDetector extends Construct {
 
+    /** The DynamoDB actions {@link #grantReadContacts(IGrantable)} grants, on the table and its index. */
+    public static final List<String> READ_CONTACTS_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:DescribeTable");
+
     private final DetectorSettings settings;
     private final Table contactTable;
     private final ITopic alertTopic;
@@ -67,7 +75,7 @@ public class RecordingLeakageDetector extends Construct {
         this.stateMachine = DetectionWorkflow.create(this, settings, functions);
         this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
         this.alarms = createAlarms();
-        NagSuppressionMetadata.apply(functions, stateMachine, settings);
+        NagSuppressionMetadata.apply(functions, stateMachine, alertTopic, settings);
     }
 
     /** The values of every variable the runtime reads; each function gets the subset its handler reads. */
@@ -153,12 +161,21 @@ public class RecordingLeakageDetector extends Construct {
     }
 
     /**
-     * Lets a reporting tool read the contact table and its index: the actions of {@code Table.grantReadData}
-     * ({@code dynamodb:BatchGetItem, GetRecords, GetShardIterator, Query, GetItem, Scan, ConditionCheckItem,
-     * DescribeTable}) on the table and its indexes, and {@code kms:Decrypt, kms:DescribeKey} on a customer managed key.
+     * Lets a reporting tool read the contact table and its {@code State-UpdatedAt-index}, and nothing else. Grants
+     * exactly {@link #READ_CONTACTS_ACTIONS}: {@code dynamodb:GetItem, dynamodb:BatchGetItem, dynamodb:Query,
+     * dynamodb:Scan, dynamodb:DescribeTable} on the table ARN and on {@code <tableArn>/index/*}; and, when the table is
+     * encrypted with the customer managed {@code encryptionKey}, {@code kms:Decrypt, kms:DescribeKey} on that key.
+     *
+     * <p>Narrower than {@code Table.grantReadData}, which adds {@code dynamodb:ConditionCheckItem} (a transactional
+     * write condition) and the stream actions {@code GetRecords, GetShardIterator} (the table has no stream).
+     *
+     * @param grantee the principal to grant to, e.g. a reporting function's role
+     * @return the table grant (the key grant, if any, is added alongside it)
      */
     public Grant grantReadContacts(IGrantable grantee) {
-        return contactTable.grantReadData(grantee);
+        Grant grant = contactTable.grant(grantee, READ_CONTACTS_ACTIONS.toArray(String[]::new));
+        settings.encryptionKey().ifPresent(key -> key.grant(grantee, "kms:Decrypt", "kms:DescribeKey"));
+        return grant;
     }
 
     /** The contact table (partition key {@code ContactId}, index {@code State-UpdatedAt-index}). */

@@ -27,7 +27,6 @@ public final class RecordingLeakageDetectorProps {
     private final ILogGroup flowLogGroup;
     private final IBucket recordingBucket;
     private final String recordingKeyPrefix;
-    private final IKey recordingBucketKey;
     private final Schedule schedule;
     private final Duration recordingGracePeriod;
     private final Number describeContactRateLimit;
@@ -51,7 +50,6 @@ public final class RecordingLeakageDetectorProps {
         this.flowLogGroup = builder.flowLogGroup;
         this.recordingBucket = builder.recordingBucket;
         this.recordingKeyPrefix = builder.recordingKeyPrefix;
-        this.recordingBucketKey = builder.recordingBucketKey;
         this.schedule = builder.schedule;
         this.recordingGracePeriod = builder.recordingGracePeriod;
         this.describeContactRateLimit = builder.describeContactRateLimit;
@@ -93,7 +91,11 @@ public final class RecordingLeakageDetectorProps {
         return flowLogGroup;
     }
 
-    /** The bucket Amazon Connect writes call recordings to. Required. */
+    /**
+     * The bucket Amazon Connect writes call recordings to. Required. The check function may only list it, and only
+     * under {@code recordingKeyPrefix} ({@code s3:ListBucket} with an {@code s3:prefix} condition); no function reads a
+     * recording, so an SSE-KMS bucket needs no key permission (listing returns key names, which are not encrypted).
+     */
     public IBucket getRecordingBucket() {
         return recordingBucket;
     }
@@ -107,17 +109,6 @@ public final class RecordingLeakageDetectorProps {
      */
     public Optional<String> getRecordingKeyPrefix() {
         return Optional.ofNullable(recordingKeyPrefix);
-    }
-
-    /**
-     * KMS key of the recording bucket, if recordings are encrypted with a customer managed key: the check function
-     * gets {@code kms:Decrypt} on it. Listing keys and reading object metadata do not need it; set it if your key
-     * policy requires it or if the runtime reads recordings.
-     *
-     * @default the recording bucket's {@code encryptionKey} when the construct knows it, otherwise no KMS permission
-     */
-    public Optional<IKey> getRecordingBucketKey() {
-        return Optional.ofNullable(recordingBucketKey);
     }
 
     /**
@@ -171,8 +162,12 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and for the alarms. If it
-     * is encrypted with a customer managed key, that key's policy must let {@code cloudwatch.amazonaws.com} use it.
+     * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and for the alarms. A
+     * given topic is used as it is: the construct changes neither its encryption nor its policy ({@code encryptionKey}
+     * then applies to the table only), and only adds the {@code alertEmails} subscriptions and the functions'
+     * {@code sns:Publish} (plus the key actions publishing needs, if the topic's key is known). If it is encrypted with
+     * a customer managed key, that key's policy must let {@code cloudwatch.amazonaws.com} use it, or the alarms cannot
+     * publish.
      *
      * @default a new topic, encrypted with a new customer managed KMS key (rotation on; CloudWatch alarms cannot
      *          publish to a topic under the AWS managed SNS key), TLS enforced
@@ -182,7 +177,8 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * E-mail addresses subscribed to the alert topic (each must confirm the subscription).
+     * E-mail addresses subscribed to the alert topic, the created one or the one given as {@code alertTopic} (each
+     * address must confirm its subscription).
      *
      * @default no subscriptions
      */
@@ -200,7 +196,8 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * DynamoDB deletion protection on the contact table.
+     * DynamoDB deletion protection on the contact table. {@code true} together with {@link RemovalPolicy#DESTROY} is
+     * rejected: CloudFormation could not delete the table with the stack.
      *
      * @default {@code true}, unless {@code removalPolicy} is {@link RemovalPolicy#DESTROY}
      */
@@ -290,7 +287,6 @@ public final class RecordingLeakageDetectorProps {
         private ILogGroup flowLogGroup;
         private IBucket recordingBucket;
         private String recordingKeyPrefix;
-        private IKey recordingBucketKey;
         private Schedule schedule;
         private Duration recordingGracePeriod;
         private Number describeContactRateLimit;
@@ -333,12 +329,6 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getRecordingKeyPrefix() */
         public Builder recordingKeyPrefix(String recordingKeyPrefix) {
             this.recordingKeyPrefix = recordingKeyPrefix;
-            return this;
-        }
-
-        /** @see RecordingLeakageDetectorProps#getRecordingBucketKey() */
-        public Builder recordingBucketKey(IKey recordingBucketKey) {
-            this.recordingBucketKey = recordingBucketKey;
             return this;
         }
 

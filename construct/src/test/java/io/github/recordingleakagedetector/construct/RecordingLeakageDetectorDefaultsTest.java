@@ -106,6 +106,39 @@ class RecordingLeakageDetectorDefaultsTest {
     }
 
     @Test
+    void eachFunctionHasItsOwnLambdaRoleWithoutManagedPoliciesAndALiveAliasOnItsPublishedVersion() {
+        Map<String, JsonNode> functions = Templates.resourcesOfType(template, "AWS::Lambda::Function");
+        Map<String, JsonNode> roles = Templates.resourcesOfType(template, "AWS::IAM::Role");
+        Map<String, JsonNode> versions = Templates.resourcesOfType(template, "AWS::Lambda::Version");
+        Map<String, JsonNode> aliases = Templates.resourcesOfType(template, "AWS::Lambda::Alias");
+        List<String> functionRoles = functions.values().stream()
+                .map(function -> function.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText())
+                .toList();
+        assertThat(functionRoles).doesNotHaveDuplicates().allSatisfy(role -> {
+            JsonNode properties = roles.get(role).path("Properties");
+            assertThat(properties.path("AssumeRolePolicyDocument").path("Statement").toString()).as(role).isEqualTo(
+                    "[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+                            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]");
+            assertThat(properties.has("ManagedPolicyArns")).as(role).isFalse();
+        });
+        functions.keySet().forEach(function -> {
+            List<String> versionsOfFunction = versions.entrySet().stream()
+                    .filter(v -> function.equals(v.getValue().path("Properties").path("FunctionName").path("Ref").asText()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            assertThat(versionsOfFunction).as(function).hasSize(1);
+            List<JsonNode> aliasesOfFunction = aliases.values().stream()
+                    .filter(a -> function.equals(a.path("Properties").path("FunctionName").path("Ref").asText()))
+                    .toList();
+            assertThat(aliasesOfFunction).as(function).hasSize(1);
+            JsonNode alias = aliasesOfFunction.get(0).path("Properties");
+            assertThat(alias.path("Name").asText()).isEqualTo("live");
+            assertThat(alias.path("FunctionVersion").path("Fn::GetAtt").toString())
+                    .isEqualTo("[\"" + versionsOfFunction.get(0) + "\",\"Version\"]");
+        });
+    }
+
+    @Test
     void eachHandlerIsDeployedOnceWithItsTimeout() {
         Map<String, Integer> timeoutByHandler = new TreeMap<>();
         Templates.resourcesOfType(template, "AWS::Lambda::Function").values().forEach(function -> timeoutByHandler.put(
@@ -190,7 +223,7 @@ class RecordingLeakageDetectorDefaultsTest {
     }
 
     @Test
-    void checkMayListAndReadOnlyUnderTheRecordingPrefix() {
+    void checkMayOnlyListTheBucketAndOnlyUnderTheRecordingPrefix() {
         assertThat(permissionsOf("DetectorCheckRecordingsFunctionRole")).containsExactly(
                 "connect:DescribeContact " + CONTACT_ARNS,
                 "dynamodb:GetItem " + TABLE_ARN,
@@ -200,11 +233,22 @@ class RecordingLeakageDetectorDefaultsTest {
                 "kms:GenerateDataKey* " + TOPIC_KEY_ARN,
                 "logs:CreateLogStream ${DetectorCheckRecordingsFunctionLogs.Arn}",
                 "logs:PutLogEvents ${DetectorCheckRecordingsFunctionLogs.Arn}",
-                "s3:GetObject " + BUCKET_ARN + "/" + DERIVED_PREFIX + "/*",
                 "s3:ListBucket " + BUCKET_ARN + " if {\"StringLike\":{\"s3:prefix\":[\"" + DERIVED_PREFIX + "/*\"]}}",
                 "sns:Publish " + TOPIC,
                 "xray:PutTelemetryRecords *",
                 "xray:PutTraceSegments *");
+    }
+
+    @Test
+    void noRoleMayReadRecordingsOrListOutsideTheRecordingPrefix() {
+        // The runtime checks existence by ListObjectsV2 with prefix=<key>: reading recordings is never needed.
+        Map<String, JsonNode> roles = Templates.resourcesOfType(template, "AWS::IAM::Role");
+        assertThat(roles).hasSize(7);
+        roles.keySet().forEach(role -> assertThat(Templates.permissionsOfRole(template, role)).as(role)
+                .noneMatch(p -> p.startsWith("s3:GetObject"))
+                .noneMatch(p -> p.startsWith("s3:*"))
+                .allSatisfy(p -> assertThat(!p.startsWith("s3:") || p.equals("s3:ListBucket " + BUCKET_ARN
+                        + " if {\"StringLike\":{\"s3:prefix\":[\"" + DERIVED_PREFIX + "/*\"]}}")).as(p).isTrue()));
     }
 
     @Test

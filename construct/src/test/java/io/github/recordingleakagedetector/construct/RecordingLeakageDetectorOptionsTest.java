@@ -121,9 +121,9 @@ class RecordingLeakageDetectorOptionsTest {
             List<String> check = Templates.permissionsOfRole(template,
                     Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole"));
             assertThat(check).contains(
-                    "s3:GetObject arn:${AWS::Partition}:s3:::example-connect-recordings/recordings/eu/CallRecordings/*",
                     "s3:ListBucket arn:${AWS::Partition}:s3:::example-connect-recordings"
                             + " if {\"StringLike\":{\"s3:prefix\":[\"recordings/eu/CallRecordings/*\"]}}");
+            assertThat(check).noneMatch(p -> p.startsWith("s3:GetObject"));
         }
 
         @Test
@@ -172,27 +172,43 @@ class RecordingLeakageDetectorOptionsTest {
                 "dynamodb:Query ${DetectorContactTable.Arn}/index/*",
                 "dynamodb:Scan ${DetectorContactTable.Arn}");
         assertThat(permissions).noneMatch(p -> p.matches("dynamodb:(Put|Update|Delete|BatchWrite).*"));
+        // Exactly the documented read actions, on the table and its index: no stream or transaction actions, no KMS
+        // (the table uses an AWS owned key by default).
+        String table = "${DetectorContactTable.Arn}";
+        assertThat(permissions).containsExactly(
+                "dynamodb:BatchGetItem " + table,
+                "dynamodb:BatchGetItem " + table + "/index/*",
+                "dynamodb:DescribeTable " + table,
+                "dynamodb:DescribeTable " + table + "/index/*",
+                "dynamodb:GetItem " + table,
+                "dynamodb:GetItem " + table + "/index/*",
+                "dynamodb:Query " + table,
+                "dynamodb:Query " + table + "/index/*",
+                "dynamodb:Scan " + table,
+                "dynamodb:Scan " + table + "/index/*");
+        assertThat(RecordingLeakageDetector.READ_CONTACTS_ACTIONS).containsExactly("dynamodb:GetItem",
+                "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable");
     }
 
     @Test
-    void recordingBucketKeyIsGrantedForDecryptToTheCheckFunctionOnly() {
-        // GIVEN
+    void grantReadContactsAddsDecryptOnTheCustomerManagedTableKey() {
+        // GIVEN a table encrypted with a customer managed key
         Stack stack = DetectorFixtures.newStack();
-        Key bucketKey = Key.Builder.create(stack, "BucketKey").enableKeyRotation(true).build();
+        Key key = Key.Builder.create(stack, "CustomerKey").enableKeyRotation(true).build();
+        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector",
+                DetectorFixtures.requiredProps(stack).encryptionKey(key).build());
+        Role reporting = Role.Builder.create(stack, "ReportingRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
 
         // WHEN
-        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
-                .recordingBucketKey(bucketKey).build());
+        detector.grantReadContacts(reporting);
 
-        // THEN
+        // THEN the reader may decrypt with the key, and use it for nothing else
         Template template = Template.fromStack(stack);
-        assertThat(Templates.permissionsOfRole(template,
-                Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole")))
-                .contains("kms:Decrypt ${BucketKey.Arn}");
-        for (String role : List.of("DetectorIngestFunctionRole", "DetectorPollInitialisedFunctionRole",
-                "DetectorPurgeQueueContactsFunctionRole", "DetectorPollInProgressFunctionRole")) {
-            assertThat(Templates.permissionsOfRole(template, Templates.logicalId(template, "AWS::IAM::Role", role)))
-                    .as(role).noneMatch(p -> p.contains("BucketKey"));
-        }
+        List<String> permissions = Templates.permissionsOfRole(template,
+                Templates.logicalId(template, "AWS::IAM::Role", "ReportingRole"));
+        assertThat(permissions.stream().filter(p -> p.startsWith("kms:")).toList())
+                .containsExactly("kms:Decrypt ${CustomerKey.Arn}", "kms:DescribeKey ${CustomerKey.Arn}");
+        assertThat(permissions).allMatch(p -> p.startsWith("kms:") || p.startsWith("dynamodb:"));
     }
 }

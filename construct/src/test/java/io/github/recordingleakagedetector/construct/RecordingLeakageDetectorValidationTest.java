@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -66,7 +67,43 @@ class RecordingLeakageDetectorValidationTest {
         Stack otherStack = DetectorFixtures.newStack();
         assertThatThrownBy(() -> new RecordingLeakageDetector(otherStack, "Detector",
                 DetectorFixtures.requiredProps(otherStack).describeContactRateLimit(-0.5).build()))
-                .hasMessageContaining("describeContactRateLimit -0.5 must be a positive number of requests per second");
+                .hasMessage(HEADER + "describeContactRateLimit -0.5 must be a positive number of requests per second");
+    }
+
+    @Test
+    void reportsTheIssuesFourValidationFailuresTogetherInPropOrder() {
+        // GIVEN a bad ARN, a zero grace period, a zero rate and a log group whose name gives no prefix
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .instanceArn("arn:aws:connect:eu-west-2:111122223333:instance/short")
+                .flowLogGroup(LogGroup.fromLogGroupName(stack, "OtherLogs", "/custom/flow-logs"))
+                .recordingGracePeriod(Duration.seconds(0))
+                .describeContactRateLimit(0)
+                .build();
+
+        // WHEN / THEN one failure, naming each prop and its value
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(HEADER + String.join("\n  - ",
+                        "instanceArn 'arn:aws:connect:eu-west-2:111122223333:instance/short' is not an Amazon Connect "
+                                + "instance ARN (arn:<partition>:connect:<region>:<account-id>:instance/<instance-id>)",
+                        "recordingKeyPrefix is required: it cannot be derived from flowLogGroup name '/custom/flow-logs' "
+                                + "(only from a name /aws/connect/<instance-alias> known at synth)",
+                        "recordingGracePeriod 0 seconds must be a positive whole number of seconds",
+                        "describeContactRateLimit 0 must be a positive number of requests per second"));
+    }
+
+    @Test
+    void rejectsDeletionProtectionOnATableThatShouldBeDestroyed() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .deletionProtection(true)
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "deletionProtection true contradicts removalPolicy DESTROY: CloudFormation could not "
+                        + "delete the contact table with the stack (leave deletionProtection unset, or keep RETAIN)");
     }
 
     @Test
