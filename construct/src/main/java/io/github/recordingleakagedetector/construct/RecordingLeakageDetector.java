@@ -90,6 +90,7 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.CONTACT_RETENTION_DAYS, Long.toString(settings.contactRetentionDays()));
         environment.put(Env.ALERT_TOPIC_ARN, alertTopic.getTopicArn());
         environment.put(Env.SAFETY_MARGIN_SECONDS, Long.toString(DetectorFunctions.SAFETY_MARGIN.toSeconds().longValue()));
+        environment.put(Env.CONCURRENT_CONTACTS, Integer.toString(DetectorFunctions.CONCURRENT_CONTACTS));
         environment.put(Env.METRICS_NAMESPACE, settings.metricsNamespace());
         environment.put(Env.DETECTOR_NAME, settings.detectorName());
         return environment;

@@ -167,17 +167,20 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DESCRIBE_CONTACT_RATE_LIMIT", "2",
                 "MAX_TRACKING_AGE_SECONDS", "86400",
                 "ALERT_TOPIC_ARN", topicArn,
-                "SAFETY_MARGIN_SECONDS", "20"));
+                "SAFETY_MARGIN_SECONDS", "20",
+                "CONCURRENT_CONTACTS", "8"));
         assertEnvironment("DetectorPollInitialisedFunction", poller);
         assertEnvironment("DetectorPollInProgressFunction", poller);
-        assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20")));
+        assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20",
+                "CONCURRENT_CONTACTS", "8")));
         assertEnvironment("DetectorCheckRecordingsFunction", with(common, Map.of(
                 "RECORDING_BUCKET_NAME", BUCKET_NAME,
                 "RECORDING_KEY_PREFIX", DERIVED_PREFIX,
                 "RECORDING_GRACE_PERIOD_SECONDS", "900",
                 "DESCRIBE_CONTACT_RATE_LIMIT", "2",
                 "ALERT_TOPIC_ARN", topicArn,
-                "SAFETY_MARGIN_SECONDS", "20")));
+                "SAFETY_MARGIN_SECONDS", "20",
+                "CONCURRENT_CONTACTS", "8")));
         assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
     }
 

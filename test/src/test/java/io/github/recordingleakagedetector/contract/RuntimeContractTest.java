@@ -83,7 +83,7 @@ class RuntimeContractTest {
         List<EnvironmentVariable> tunables = List.of(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS,
                 EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT, EnvironmentVariable.MAX_TRACKING_AGE_SECONDS,
                 EnvironmentVariable.CONTACT_RETENTION_DAYS, EnvironmentVariable.SAFETY_MARGIN_SECONDS,
-                EnvironmentVariable.METRICS_NAMESPACE);
+                EnvironmentVariable.CONCURRENT_CONTACTS, EnvironmentVariable.METRICS_NAMESPACE);
         for (EnvironmentVariable variable : tunables) {
             for (Handler handler : variable.readBy()) {
                 JsonNode value = functionsByHandler.get(handler.handlerString()).path("Environment").path("Variables")

@@ -82,12 +82,16 @@ public final class Configuration {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
+    public long wholeNumber(EnvironmentVariable variable) {
+        return Long.parseLong(value(variable));
+    }
+
     public Duration seconds(EnvironmentVariable variable) {
-        return Duration.ofSeconds(Long.parseLong(value(variable)));
+        return Duration.ofSeconds(wholeNumber(variable));
     }
 
     public Duration days(EnvironmentVariable variable) {
-        return Duration.ofDays(Long.parseLong(value(variable)));
+        return Duration.ofDays(wholeNumber(variable));
     }
 
     public double decimal(EnvironmentVariable variable) {

@@ -26,7 +26,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
                 configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
                 configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
                 configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),
-                wiring.clock());
+                wiring.concurrency(), wiring.clock());
     }
 
     @Override

@@ -20,7 +20,8 @@ abstract class PollingStepHandler extends ScheduledStepHandler {
         super(wiring);
         ContactStore store = wiring.store();
         this.poller = new ContactPoller(store, wiring.directory(), wiring.alerts(store),
-                wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.clock());
+                wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.concurrency(),
+                wiring.clock());
         this.step = step;
         this.states = states;
     }

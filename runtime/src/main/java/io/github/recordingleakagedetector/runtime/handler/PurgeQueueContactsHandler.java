@@ -15,7 +15,7 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
 
     public PurgeQueueContactsHandler(Wiring wiring) {
         super(wiring);
-        this.purger = new QueueContactPurger(wiring.store());
+        this.purger = new QueueContactPurger(wiring.store(), wiring.concurrency());
     }
 
     @Override

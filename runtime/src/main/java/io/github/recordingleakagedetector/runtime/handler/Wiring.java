@@ -83,6 +83,10 @@ public final class Wiring {
                 configuration.text(EnvironmentVariable.DETECTOR_NAME));
     }
 
+    int concurrency() {
+        return Math.toIntExact(configuration.wholeNumber(EnvironmentVariable.CONCURRENT_CONTACTS));
+    }
+
     RunBudget budget(Context context) {
         return context == null
                 ? RunBudget.unlimited()

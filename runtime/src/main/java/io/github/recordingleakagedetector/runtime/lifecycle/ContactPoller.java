@@ -26,14 +26,16 @@ public final class ContactPoller {
     private final ContactDirectory directory;
     private final AlertSender alerts;
     private final Duration maxTrackingAge;
+    private final int concurrency;
     private final Clock clock;
 
     public ContactPoller(ContactStore store, ContactDirectory directory, AlertSender alerts, Duration maxTrackingAge,
-            Clock clock) {
+            int concurrency, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.alerts = alerts;
         this.maxTrackingAge = maxTrackingAge;
+        this.concurrency = concurrency;
         this.clock = clock;
     }
 
@@ -41,7 +43,8 @@ public final class ContactPoller {
         RunSummary summary = new RunSummary(step);
         DirectoryHealth health = new DirectoryHealth();
         WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
-                contact -> poll(contact, health), Map.of(THROTTLED, "DescribeContact throttled after retries"));
+                contact -> poll(contact, health), Map.of(THROTTLED, "DescribeContact throttled after retries"),
+                concurrency);
         health.failLoudlyIfNothingWorked();
         summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
         return summary;
@@ -98,16 +101,16 @@ public final class ContactPoller {
         private RuntimeException lastFailure;
         private boolean onlyThrottled = true;
 
-        void succeeded() {
+        synchronized void succeeded() {
             successes++;
         }
 
-        void failed(ContactDirectory.DirectoryUnavailableException e) {
+        synchronized void failed(ContactDirectory.DirectoryUnavailableException e) {
             lastFailure = e;
             onlyThrottled &= e.throttled();
         }
 
-        void failLoudlyIfNothingWorked() {
+        synchronized void failLoudlyIfNothingWorked() {
             if (successes == 0 && lastFailure != null && !onlyThrottled) {
                 throw new IllegalStateException("Every DescribeContact call of this run failed: "
                         + lastFailure.getMessage(), lastFailure);

@@ -11,14 +11,17 @@ public final class QueueContactPurger {
     private static final JsonLog LOG = JsonLog.of(QueueContactPurger.class);
 
     private final ContactStore store;
+    private final int concurrency;
 
-    public QueueContactPurger(ContactStore store) {
+    public QueueContactPurger(ContactStore store, int concurrency) {
         this.store = store;
+        this.concurrency = concurrency;
     }
 
     public RunSummary purge(RunBudget budget) {
         RunSummary summary = new RunSummary("purgeQueueContacts");
-        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR), budget, summary, this::purge, Map.of());
+        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR), budget, summary, this::purge, Map.of(),
+                concurrency);
         summary.remaining(store.countNeedingWork(ContactState.COMPLETED_QUEUE_IVR));
         return summary;
     }

@@ -33,10 +33,11 @@ public final class RecordingChecker {
     private final String bucket;
     private final String keyPrefix;
     private final Duration gracePeriod;
+    private final int concurrency;
     private final Clock clock;
 
     public RecordingChecker(ContactStore store, RecordingArchive archive, ContactDirectory directory,
-            AlertSender alerts, String bucket, String keyPrefix, Duration gracePeriod, Clock clock) {
+            AlertSender alerts, String bucket, String keyPrefix, Duration gracePeriod, int concurrency, Clock clock) {
         this.store = store;
         this.archive = archive;
         this.directory = directory;
@@ -44,6 +45,7 @@ public final class RecordingChecker {
         this.bucket = bucket;
         this.keyPrefix = keyPrefix;
         this.gracePeriod = gracePeriod;
+        this.concurrency = concurrency;
         this.clock = clock;
     }
 
@@ -51,7 +53,8 @@ public final class RecordingChecker {
         RunSummary summary = new RunSummary("checkRecordings");
         List<ContactState> states = List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
         WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
-                contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact), Map.of());
+                contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact), Map.of(),
+                concurrency);
         summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
         return summary;
     }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 /**
  * What one handler run did: how many items it read, a count per outcome, how many still need work, and whether
  * it stopped early. Returned as the Lambda result, so it shows in the Step Functions execution history.
+ * Thread-safe: a step's workers count into one summary.
  */
 public final class RunSummary {
     private final String step;
@@ -19,41 +20,41 @@ public final class RunSummary {
         this.step = step;
     }
 
-    public void read() {
+    public synchronized void read() {
         read++;
     }
 
-    public void count(String outcome) {
+    public synchronized void count(String outcome) {
         outcomes.merge(outcome, 1L, Long::sum);
     }
 
-    public long outcome(String outcome) {
+    public synchronized long outcome(String outcome) {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    public long readCount() {
+    public synchronized long readCount() {
         return read;
     }
 
-    public void remaining(long remaining) {
+    public synchronized void remaining(long remaining) {
         this.remaining = remaining;
     }
 
-    public long remaining() {
+    public synchronized long remaining() {
         return remaining;
     }
 
-    public void stopEarly(String reason) {
+    public synchronized void stopEarly(String reason) {
         if (stoppedEarlyBecause == null) {
             stoppedEarlyBecause = reason;
         }
     }
 
-    public boolean stoppedEarly() {
+    public synchronized boolean stoppedEarly() {
         return stoppedEarlyBecause != null;
     }
 
-    public Map<String, Object> toMap() {
+    public synchronized Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("step", step);
         map.put("read", read);

@@ -152,6 +152,8 @@ class PollHandlersTest {
 
     @Test
     void throttlingThatOutlastsTheRetriesLeavesTheContactsForTheNextRun() {
+        // One contact at a time, so that the exhausted retries hit a known contact
+        bed.with("CONCURRENT_CONTACTS", "1");
         connect().contact(INSTANCE_ID, "c-1").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(5), "agent");
         connect().contact(INSTANCE_ID, "c-2").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(5), "agent");
         ingestEnabled("c-1", "c-2");
@@ -302,5 +304,40 @@ class PollHandlersTest {
 
         assertThatThrownBy(this::pollInitialised)
                 .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void concurrentWorkersProcessEveryContactOnceAndRespectTheRateLimit() {
+        // GIVEN 30 queued contacts, 8 workers and a pace of 100 DescribeContact calls per second
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "w-" + i;
+            ids.add(id);
+            connect().contact(INSTANCE_ID, id).initiatedAt(T0).enqueuedAt(T0, "q");
+        }
+        ingestEnabled(ids.toArray(String[]::new));
+        bed.with("CONCURRENT_CONTACTS", "8").with("DESCRIBE_CONTACT_RATE_LIMIT", "100");
+
+        long started = System.nanoTime();
+        Map<String, Object> summary = pollInitialised();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // THEN each contact was described once and moved once; 30 calls at 100/s cannot take less than 0.29 s
+        assertThat(outcome(summary, "IN_PROGRESS - QUEUE/IVR")).isEqualTo(30);
+        assertThat(ids).allSatisfy(id -> assertThat(connect().describeCount(id)).isEqualTo(1));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    @Test
+    void aFailingContactStopsTheRunAndFailsItAfterTheContactsInFlight() {
+        bed.with("CONCURRENT_CONTACTS", "4").with("MAX_TRACKING_AGE_SECONDS", "60");
+        ingestEnabled("old-1", "old-2");
+        bed.clock().advance(Duration.ofMinutes(2));
+        sns().denyPublishes(true);
+
+        assertThatThrownBy(this::pollInitialised)
+                .isInstanceOf(software.amazon.awssdk.services.sns.model.AuthorizationErrorException.class);
+        // both were claimed before their alerts failed: the check step re-sends them later
+        assertThat(bed.contact("old-1").alertPendingSince()).isNotNull();
     }
 }
