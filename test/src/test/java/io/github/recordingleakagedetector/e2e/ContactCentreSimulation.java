@@ -122,7 +122,7 @@ final class ContactCentreSimulation implements AutoCloseable {
                 break;
             }
         }
-        return new Verdicts(plan, store, detections, connect, calls, liveTicks)
+        return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics())
                 .report(ticks, failedExecutions, Duration.ofNanos(System.nanoTime() - started));
     }
 

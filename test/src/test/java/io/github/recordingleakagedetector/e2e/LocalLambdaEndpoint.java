@@ -41,6 +41,7 @@ final class LocalLambdaEndpoint implements AutoCloseable {
     private final ClientOverrideConfiguration clientOverrides;
     private final Map<String, WarmFunction> warm = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    private final Map<String, StepStatistics> statistics = new ConcurrentHashMap<>();
     private final LocalHttpServer server;
 
     /**
@@ -68,6 +69,11 @@ final class LocalLambdaEndpoint implements AutoCloseable {
 
     int invocations(String logicalId) {
         return invocations.getOrDefault(logicalId, new AtomicInteger()).get();
+    }
+
+    /** Time spent in each function's handler and the contacts its summaries say it read, by handler class. */
+    Map<String, StepStatistics> statistics() {
+        return statistics;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -145,12 +151,17 @@ final class LocalLambdaEndpoint implements AutoCloseable {
             long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
             Context context = new FakeLambdaContext(() -> (int) (deadline - System.currentTimeMillis()));
             Object result;
+            long started = System.nanoTime();
             try {
                 result = handler.handleRequest(
                         input.fromJson(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8))), context);
             } catch (RuntimeException e) {
                 throw new FunctionError(e);
             }
+            long read = result instanceof Map<?, ?> summary && summary.get("read") instanceof Number number
+                    ? number.longValue() : 0;
+            String step = function.handlerClass().substring(function.handlerClass().lastIndexOf('.') + 1);
+            statistics.computeIfAbsent(step, k -> new StepStatistics()).add(read, System.nanoTime() - started);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             output.toJson(result, json);
             return json.toString(StandardCharsets.UTF_8);

@@ -31,6 +31,7 @@ record SimulationReport(
         long checkedContacts,
         long describeOverBudget,
         Map<String, Long> requestsByOperation,
+        Map<String, StepStatistics> steps,
         Duration wallTime) {
 
     Duration medianLatency() {
@@ -74,6 +75,8 @@ record SimulationReport(
         text.append(String.format("  contacts described more than once per live tick + 1: %d; DescribeContact throttled"
                 + " %d times%n", describeOverBudget, throttledResponses));
         text.append("  requests by operation: ").append(requestsByOperation).append('\n');
+        text.append("  handler time by step:\n");
+        new java.util.TreeMap<>(steps).forEach((step, stats) -> text.append(String.format("    %-28s %s%n", step, stats)));
         text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
                 falseFailures));
         return text.toString();

@@ -25,15 +25,17 @@ final class Verdicts {
     private final ConnectSimulator connect;
     private final ApiCallCounter calls;
     private final Map<String, Integer> liveTicks;
+    private final Map<String, StepStatistics> steps;
 
     Verdicts(List<PlannedContact> plan, DynamoDbContactStore store, Detections detections, ConnectSimulator connect,
-            ApiCallCounter calls, Map<String, Integer> liveTicks) {
+            ApiCallCounter calls, Map<String, Integer> liveTicks, Map<String, StepStatistics> steps) {
         this.plan = plan;
         this.store = store;
         this.detections = detections;
         this.connect = connect;
         this.calls = calls;
         this.liveTicks = liveTicks;
+        this.steps = steps;
     }
 
     SimulationReport report(int ticks, long failedExecutions, Duration wallTime) {
@@ -79,7 +81,7 @@ final class Verdicts {
         return new SimulationReport(plan.size(), ticks, outcomes, plan.stream().filter(PlannedContact::isLeak).count(),
                 detected, falseFailures, duplicates, unverifiable, stuck, failedExecutions, latencies,
                 connect.totalDescribeRequests(), connect.throttledResponses(), calls.service("S3"), calls.service("DynamoDb"), checked, overBudget,
-                calls.byOperation(), wallTime);
+                calls.byOperation(), Map.copyOf(steps), wallTime);
     }
 
     private static boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,

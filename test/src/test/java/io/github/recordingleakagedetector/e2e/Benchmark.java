@@ -1,0 +1,90 @@
+package io.github.recordingleakagedetector.e2e;
+
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import io.github.recordingleakagedetector.runtime.testing.RepoRoot;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark harness behind {@code docs/benchmarks.md}: the full simulation at several sizes, one table row
+ * each. Targets: S3 requests per checked contact ≤ 2; no contact described more often than the ticks it was live
+ * + 1; each workflow step handles ≥ 200 contacts per second of handler time against the local servers.
+ *
+ * <pre>./benchmark [contacts ...]      (default 1000 10000 50000)</pre>
+ */
+public final class Benchmark {
+    private static final String[] STEPS = {"PollInitialisedHandler", "PollInProgressHandler",
+        "PurgeQueueContactsHandler", "CheckRecordingsHandler", "FlowLogIngestHandler"};
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(1_000, 10_000, 50_000);
+        }
+        List<String> rows = new ArrayList<>();
+        PrintStream previous = JsonLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            for (int contacts : sizes) {
+                // A busier centre over a longer day: about 500 to 6,000 calls an hour.
+                double hours = contacts <= 1_000 ? 2 : contacts <= 10_000 ? 4 : 8;
+                SimulationOptions options = SimulationOptions.defaults().withContacts(contacts).withHours(hours);
+                System.out.printf("Benchmark: %d calls over %.0f h%n", contacts, hours);
+                try (ContactCentreSimulation simulation = new ContactCentreSimulation(quietProgress())) {
+                    SimulationReport report = simulation.run(options);
+                    System.out.println(report.format());
+                    rows.add(row(report, hours));
+                }
+            }
+        } finally {
+            JsonLog.redirect(previous);
+        }
+        System.out.println();
+        System.out.println(header());
+        rows.forEach(System.out::println);
+        System.out.println("(results from " + RepoRoot.find() + ")");
+    }
+
+    private static PrintStream quietProgress() {
+        // Every twelfth tick (an hour of simulated time) is enough to see it move.
+        return new PrintStream(System.out, true) {
+            private int lines;
+
+            @Override
+            public PrintStream printf(String format, Object... args) {
+                return lines++ % 12 == 0 ? super.printf(format, args) : this;
+            }
+        };
+    }
+
+    static String header() {
+        return "| contacts | simulated hours | ticks | wall time (s) | leaks injected / detected | false failures "
+                + "| DescribeContact per contact | contacts over the DescribeContact budget | S3 requests per checked "
+                + "contact | DynamoDB requests per contact | poll initialised (contacts/s) | poll in progress (contacts/s) "
+                + "| check recordings (contacts/s) | purge (contacts/s) |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    }
+
+    static String row(SimulationReport report, double hours) {
+        Map<String, StepStatistics> steps = report.steps();
+        return String.format("| %d | %.0f | %d | %.0f | %d / %d | %d | %.2f | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.0f |",
+                report.contacts(), hours, report.ticks(), report.wallTime().toMillis() / 1000.0,
+                report.leaksInjected(), report.leaksDetected(), report.falseFailures(), report.describePerContact(),
+                report.describeOverBudget(), report.s3PerCheckedContact(), report.dynamoDbPerContact(),
+                rate(steps, STEPS[0]), rate(steps, STEPS[1]), rate(steps, STEPS[3]), rate(steps, STEPS[2]));
+    }
+
+    private static double rate(Map<String, StepStatistics> steps, String step) {
+        StepStatistics statistics = steps.get(step);
+        return statistics == null ? 0 : statistics.contactsPerSecond();
+    }
+}
