@@ -2,7 +2,8 @@
 //
 //   node --require ./promise-with-resolvers.cjs state-machine-runner.mjs <definition.json>
 //
-// Reads one JSON request per line on stdin: {"id": "...", "input": {...}}. Executions run concurrently (two
+// Reads one JSON request per line on stdin: {"id": "...", "input": {...}, "startTime": "<ISO-8601>"}; the start
+// time is the execution's $$.Execution.StartTime (the simulation's clock, not the machine's). Executions run concurrently (two
 // overlapping requests are two overlapping executions). For each, writes one JSON line on stdout:
 // {"id", "status": "SUCCEEDED" | "FAILED", "output", "error", "cause", "events": [...]}. Task states invoke Lambda
 // through the AWS SDK, which honours AWS_ENDPOINT_URL_LAMBDA: the tests point it at their local Lambda endpoint.
@@ -49,7 +50,9 @@ function write(line) {
 }
 
 async function execute(request) {
-  const execution = stateMachine.run(request.input ?? {}, { overrides: { retryIntervalOverrides } });
+  const input = request.input ?? {};
+  const context = { Execution: { Input: input, StartTime: request.startTime ?? new Date().toISOString() } };
+  const execution = stateMachine.run(input, { overrides: { retryIntervalOverrides }, context });
   const events = [];
   const collecting = (async () => {
     for await (const event of execution.eventLogs) {

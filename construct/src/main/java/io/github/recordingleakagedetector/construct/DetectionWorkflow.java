@@ -10,6 +10,8 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Fail;
+import software.amazon.awscdk.services.stepfunctions.JsonPath;
+import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Parallel;
@@ -103,6 +105,10 @@ final class DetectionWorkflow {
                                      Duration timeout) {
         LambdaInvoke task = LambdaInvoke.Builder.create(scope, name)
                 .lambdaFunction(function.alias())
+                // Each step reads only contacts changed before the execution started: what an earlier step of this
+                // execution changed waits for the next one instead of being asked about again seconds later.
+                .payload(TaskInput.fromObject(Map.of(RuntimeContract.EXECUTION_START_TIME_FIELD,
+                        JsonPath.stringAt("$$.Execution.StartTime"))))
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(false)
                 .resultPath(resultPath)

@@ -30,6 +30,9 @@ final class RuntimeContract {
     static final String METRIC_CONTACTS_UNVERIFIABLE = "ContactsUnverifiable";
     static final String METRIC_MALFORMED_LOG_EVENTS = "MalformedLogEvents";
 
+    /** The task input field carrying the execution's start time ({@code Handler.EXECUTION_START_TIME_FIELD}). */
+    static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
+
     /** Default of {@code METRICS_NAMESPACE} in the runtime, kept as the construct's default too. */
     static final String DEFAULT_METRICS_NAMESPACE = "RecordingLeakageDetector";
 

@@ -107,7 +107,9 @@ class DetectionWorkflowTest {
         assertThat(task.path("Type").asText()).isEqualTo("Task");
         // The function ARN itself, not arn:aws:states:::lambda:invoke: payload-response-only, runnable locally.
         assertThat(Templates.resourceText(task.path("Resource"))).isEqualTo(resource);
-        assertThat(task.has("Parameters")).isFalse();
+        // The only input: when the execution started, so a step leaves what this execution already changed.
+        assertThat(task.path("Parameters").toString())
+                .isEqualTo("{\"executionStartTime.$\":\"$$.Execution.StartTime\"}");
         assertThat(task.path("ResultPath").asText()).isEqualTo(resultPath);
     }
 

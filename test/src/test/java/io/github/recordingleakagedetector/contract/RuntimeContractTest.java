@@ -128,6 +128,21 @@ class RuntimeContractTest {
     }
 
     @Test
+    void everyTaskPassesTheExecutionStartInTheFieldTheRuntimeReads() {
+        JsonNode definition = Templates.stateMachineDefinition(
+                Templates.onlyResourceOfType(template, "AWS::StepFunctions::StateMachine"));
+        List<JsonNode> tasks = new ArrayList<>();
+        definition.path("States").forEach(state -> {
+            state.path("Branches").forEach(branch -> branch.path("States").forEach(tasks::add));
+            tasks.add(state);
+        });
+        tasks.removeIf(state -> !"Task".equals(state.path("Type").asText()));
+
+        assertThat(tasks).hasSize(4).allSatisfy(task -> assertThat(task.path("Parameters")
+                .path(Handler.EXECUTION_START_TIME_FIELD + ".$").asText()).isEqualTo("$$.Execution.StartTime"));
+    }
+
+    @Test
     void everyHandlerClassHasHandleRequestInsideTheEmbeddedRuntimeJar(@TempDir Path tempDir) throws Exception {
         // GIVEN the runtime jar exactly as the construct jar carries it (not the runtime on this test's classpath)
         Path jar = tempDir.resolve("runtime.jar");

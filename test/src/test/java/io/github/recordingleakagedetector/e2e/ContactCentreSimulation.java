@@ -34,6 +34,8 @@ final class ContactCentreSimulation implements AutoCloseable {
     static final String KEY_PREFIX = "connect/e2e-centre/CallRecordings";
     static final Duration GRACE_PERIOD = Duration.ofMinutes(15);
     private static final Duration MAX_DRAIN = Duration.ofHours(3);
+    /** Later than any change: reads every contact that needs work. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final LocalDynamoDb dynamoDb = LocalDynamoDb.start();
     private final LocalS3 s3 = LocalS3.start();
@@ -66,13 +68,8 @@ final class ContactCentreSimulation implements AutoCloseable {
     /** The template's variables, plus what Lambda would set and where the local servers listen. */
     private Map<String, String> environmentOf(SynthesizedDetector.DeployedFunction function) {
         Map<String, String> environment = new HashMap<>(function.environment());
-        environment.put("AWS_REGION", SynthesizedDetector.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_CONNECT", connect.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        environment.putAll(TestAwsClients.functionEnvironment(dynamoDb.endpoint(), s3.endpoint(), connect.endpoint(),
+                sns.endpoint()));
         if (environment.containsKey("DESCRIBE_CONTACT_RATE_LIMIT")) {
             // Pacing is real time while five simulated minutes pass in about a second: keep the quota in proportion.
             environment.put("DESCRIBE_CONTACT_RATE_LIMIT", "1000");
@@ -105,10 +102,13 @@ final class ContactCentreSimulation implements AutoCloseable {
             Set<String> live = liveContactIds(store);
             live.forEach(id -> liveTicks.merge(id, 1, Integer::sum));
             if (options.injectThrottling()) {
-                connect.throttleNextRequests(ticks % 3 == 0 ? 3 : 2);
+                connect.clearInjectedFaults();
+                // Mostly a short burst the SDK's retries absorb; every third tick one long enough that the workers'
+                // retries run out (up to 2 executions x 8 workers x 3 attempts) and the steps stop early.
+                connect.throttleNextRequests(ticks % 3 == 0 ? 60 : 2);
             }
             List<LocalStepFunctions.Execution> executions =
-                    stepFunctions.runOverlapping(options.overlappingExecutions());
+                    stepFunctions.runOverlapping(options.overlappingExecutions(), tick);
             long failed = executions.stream().filter(e -> !e.succeeded()).count();
             failedExecutions += failed;
             executions.stream().filter(e -> !e.succeeded()).forEach(e -> progress.printf(
@@ -129,7 +129,7 @@ final class ContactCentreSimulation implements AutoCloseable {
     private static Set<String> liveContactIds(DynamoDbContactStore store) {
         Set<String> live = new HashSet<>();
         for (ContactState state : ContactState.values()) {
-            store.needingWork(state).forEach(contact -> live.add(contact.contactId()));
+            store.needingWork(state, END_OF_TIME).forEach(contact -> live.add(contact.contactId()));
         }
         return live;
     }

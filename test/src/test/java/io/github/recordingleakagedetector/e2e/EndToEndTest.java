@@ -66,6 +66,7 @@ class EndToEndTest {
         assertThat(report.maxLatency()).isLessThanOrEqualTo(LATENCY_BOUND);
         assertThat(report.describeOverBudget()).isZero();
         assertThat(report.s3PerCheckedContact()).isLessThanOrEqualTo(2.0);
+        assertThat(report.steps().get("PollInitialisedHandler").outcome("notFound")).isPositive();
     }
 
     @Test
@@ -76,6 +77,8 @@ class EndToEndTest {
         SimulationReport report = simulate(options);
 
         assertThat(report.throttledResponses()).isGreaterThan(report.ticks() * 2L);
+        long throttledSteps = report.steps().values().stream().mapToLong(step -> step.outcome("throttled")).sum();
+        assertThat(throttledSteps).as("steps that stopped early on throttling").isPositive();
         assertEveryLeakReportedOnceAndNothingElse(report);
         assertThat(report.leaksInjected()).isEqualTo(simulatedLeaksOf(SimulationOptions.defaults()));
     }

@@ -158,10 +158,11 @@ final class LocalLambdaEndpoint implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new FunctionError(e);
             }
-            long read = result instanceof Map<?, ?> summary && summary.get("read") instanceof Number number
-                    ? number.longValue() : 0;
+            Map<?, ?> summary = result instanceof Map<?, ?> map ? map : Map.of();
+            long read = summary.get("read") instanceof Number number ? number.longValue() : 0;
+            Map<?, ?> outcomes = summary.get("outcomes") instanceof Map<?, ?> map ? map : Map.of();
             String step = function.handlerClass().substring(function.handlerClass().lastIndexOf('.') + 1);
-            statistics.computeIfAbsent(step, k -> new StepStatistics()).add(read, System.nanoTime() - started);
+            statistics.computeIfAbsent(step, k -> new StepStatistics()).add(read, outcomes, System.nanoTime() - started);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             output.toJson(result, json);
             return json.toString(StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +72,18 @@ final class LocalStepFunctions implements AutoCloseable {
         daemon("sfn-stderr", this::readDiagnostics);
     }
 
-    /** Starts an execution with an empty input, as the EventBridge schedule does; completes when it ends. */
-    CompletableFuture<Execution> start() {
+    /**
+     * Starts an execution with an empty input, as the EventBridge schedule does, at {@code startTime} (its
+     * {@code $$.Execution.StartTime}); completes when it ends.
+     */
+    CompletableFuture<Execution> start(Instant startTime) {
         String id = "execution-" + ids.incrementAndGet();
         CompletableFuture<Execution> result = new CompletableFuture<>();
         pending.put(id, result);
         try {
             synchronized (requests) {
-                requests.write(JSON.writeValueAsString(Map.of("id", id, "input", Map.of())) + "\n");
+                requests.write(JSON.writeValueAsString(
+                        Map.of("id", id, "input", Map.of(), "startTime", startTime.toString())) + "\n");
                 requests.flush();
             }
         } catch (IOException e) {
@@ -87,11 +92,11 @@ final class LocalStepFunctions implements AutoCloseable {
         return result.orTimeout(EXECUTION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Runs {@code count} overlapping executions and waits for all. */
-    List<Execution> runOverlapping(int count) {
+    /** Runs {@code count} overlapping executions started at {@code startTime} and waits for all. */
+    List<Execution> runOverlapping(int count, Instant startTime) {
         List<CompletableFuture<Execution>> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            started.add(start());
+            started.add(start(startTime));
         }
         return started.stream().map(CompletableFuture::join).toList();
     }

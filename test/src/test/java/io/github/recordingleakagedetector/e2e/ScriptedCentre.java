@@ -6,14 +6,24 @@ import io.github.recordingleakagedetector.runtime.testing.ScriptedContact;
 import java.util.List;
 import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
 
-/** Teaches the Connect simulator the planned contacts: DescribeContact then shows each as of the simulated time. */
+/**
+ * Teaches the Connect simulator the planned contacts: DescribeContact then shows each as of the simulated time.
+ * One contact in twenty is unknown to DescribeContact for its first minutes, as a freshly started contact can be.
+ */
 final class ScriptedCentre {
+    static final java.time.Duration UNKNOWN_FOR = java.time.Duration.ofMinutes(7);
+
     private final ConnectSimulator connect;
     private final ContactCentre centre;
 
     ScriptedCentre(ConnectSimulator connect, ContactCentre centre) {
         this.connect = connect;
         this.centre = centre;
+    }
+
+    /** Decided by the contact id, so the same plan gives the same not-found contacts. */
+    static boolean unknownForAWhile(PlannedContact contact) {
+        return Math.floorMod(contact.contactId().hashCode(), 20) == 0;
     }
 
     void script(List<PlannedContact> plan) {
@@ -32,6 +42,9 @@ final class ScriptedCentre {
             }
             if (planned.locationReported()) {
                 contact.recording(centre.location(planned), planned.recordingAvailableAt());
+            }
+            if (unknownForAWhile(planned)) {
+                connect.notFoundUntil(planned.contactId(), planned.initiatedAt().plus(UNKNOWN_FOR));
             }
         }
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param hours the arrival window in simulated hours
  * @param start simulated start; 23:00 UTC by default so calls cross midnight UTC
  * @param overlappingExecutions state machine executions started at each tick (two = a slow run overlapping the next)
- * @param injectThrottling make Connect throttle DescribeContact at every tick, sometimes beyond the SDK's retries
+ * @param injectThrottling make Connect throttle DescribeContact at every tick, every third tick beyond the SDK's
+ *     retries
  */
 record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
         int overlappingExecutions, boolean injectThrottling) {

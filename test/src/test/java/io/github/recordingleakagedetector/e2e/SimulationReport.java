@@ -32,6 +32,7 @@ record SimulationReport(
         long describeOverBudget,
         Map<String, Long> requestsByOperation,
         Map<String, StepStatistics> steps,
+        List<String> unexpectedEndings,
         Duration wallTime) {
 
     Duration medianLatency() {
@@ -77,6 +78,7 @@ record SimulationReport(
         text.append("  requests by operation: ").append(requestsByOperation).append('\n');
         text.append("  handler time by step:\n");
         new java.util.TreeMap<>(steps).forEach((step, stats) -> text.append(String.format("    %-28s %s%n", step, stats)));
+        unexpectedEndings.stream().limit(20).forEach(line -> text.append("  not as planned: ").append(line).append('\n'));
         text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
                 falseFailures));
         return text.toString();

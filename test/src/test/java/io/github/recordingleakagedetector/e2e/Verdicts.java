@@ -50,6 +50,7 @@ final class Verdicts {
         long detected = 0;
         long stuck = 0;
         List<Duration> latencies = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         for (PlannedContact contact : plan) {
             Optional<TrackedContact> actual = stored.get(contact.contactId());
             List<Detections.Detection> alerts = missingAlerts.getOrDefault(contact.contactId(), List.of());
@@ -57,6 +58,12 @@ final class Verdicts {
             boolean asPlanned = endedAsPlanned(contact, actual, alerts);
             long[] counts = byOutcome.computeIfAbsent(label(contact), k -> new long[2]);
             counts[0] += asPlanned ? 1 : 0;
+            if (!asPlanned) {
+                unexpected.add(contact.contactId() + " planned " + label(contact) + ", ended " + actual
+                        .map(c -> c.state().value() + " " + c.recordingState() + " updatedAt=" + c.updatedAt()
+                                + " alertPendingSince=" + c.alertPendingSince() + " version=" + c.version())
+                        .orElse("absent") + ", alerts " + alerts.size());
+            }
             counts[1]++;
             if (!contact.isLeak() && (failure || !alerts.isEmpty())) {
                 falseFailures++;
@@ -81,7 +88,7 @@ final class Verdicts {
         return new SimulationReport(plan.size(), ticks, outcomes, plan.stream().filter(PlannedContact::isLeak).count(),
                 detected, falseFailures, duplicates, unverifiable, stuck, failedExecutions, latencies,
                 connect.totalDescribeRequests(), connect.throttledResponses(), calls.service("S3"), calls.service("DynamoDb"), checked, overBudget,
-                calls.byOperation(), Map.copyOf(steps), wallTime);
+                calls.byOperation(), Map.copyOf(steps), unexpected, wallTime);
     }
 
     private static boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,

@@ -11,6 +11,12 @@ public enum Handler {
     POLL_IN_PROGRESS("io.github.recordingleakagedetector.runtime.handler.PollInProgressHandler"),
     CHECK_RECORDINGS("io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler");
 
+    /**
+     * The input field through which the state machine gives each scheduled step its execution's start time
+     * ({@code $$.Execution.StartTime}); the steps read only contacts changed before it.
+     */
+    public static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
+
     private final String className;
 
     Handler(String className) {

@@ -8,6 +8,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
+import java.time.Instant;
 import java.util.Map;
 
 /** Last step: looks for the recordings of {@code COMPLETED - AGENT} contacts and reports the missing ones. */
@@ -30,8 +31,8 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     }
 
     @Override
-    RunSummary run(RunBudget budget) {
-        return checker.check(budget);
+    RunSummary run(RunBudget budget, Instant changedBefore) {
+        return checker.check(budget, changedBefore);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ abstract class PollingStepHandler extends ScheduledStepHandler {
     }
 
     @Override
-    final RunSummary run(RunBudget budget) {
-        return poller.poll(step, states, budget);
+    final RunSummary run(RunBudget budget, Instant changedBefore) {
+        return poller.poll(step, states, budget, changedBefore);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
+import java.time.Instant;
 
 /** Deletes {@code COMPLETED - QUEUE/IVR} contacts, which need no recording. */
 public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
@@ -19,7 +20,7 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
     }
 
     @Override
-    RunSummary run(RunBudget budget) {
-        return purger.purge(budget);
+    RunSummary run(RunBudget budget, Instant changedBefore) {
+        return purger.purge(budget, changedBefore);
     }
 }

@@ -2,11 +2,14 @@ package io.github.recordingleakagedetector.runtime.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.EmbeddedMetrics;
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -25,16 +28,35 @@ abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object
         this.metrics = wiring.metrics();
     }
 
+    private static final String EXECUTION_START_TIME = Handler.EXECUTION_START_TIME_FIELD;
+
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        RunSummary summary = run(wiring.budget(context));
+        RunSummary summary = run(wiring.budget(context), changedBefore(input));
         metrics.emit(metricsOf(summary));
         Map<String, Object> result = summary.toMap();
         LOG.info("run.summary", "summary", result);
         return result;
     }
 
-    abstract RunSummary run(RunBudget budget);
+    /**
+     * Contacts changed after the execution started were changed by this execution (an earlier step, or this one):
+     * they wait for the next run rather than being asked about again seconds later. Without the field (a manual
+     * invocation), the invocation's own start is the bound.
+     */
+    private Instant changedBefore(Map<String, Object> input) {
+        Object start = input == null ? null : input.get(EXECUTION_START_TIME);
+        if (start == null) {
+            return wiring.clock().instant();
+        }
+        try {
+            return Instant.parse(String.valueOf(start));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(EXECUTION_START_TIME + " '" + start + "' is not an ISO-8601 instant", e);
+        }
+    }
+
+    abstract RunSummary run(RunBudget budget, Instant changedBefore);
 
     /** The metrics this step reports; none by default. */
     Map<MetricName, Long> metricsOf(RunSummary summary) {

@@ -39,10 +39,12 @@ public final class ContactPoller {
         this.clock = clock;
     }
 
-    public RunSummary poll(String step, List<ContactState> states, RunBudget budget) {
+    /** Polls the contacts in {@code states} that last changed before {@code changedBefore}. */
+    public RunSummary poll(String step, List<ContactState> states, RunBudget budget, Instant changedBefore) {
         RunSummary summary = new RunSummary(step);
         DirectoryHealth health = new DirectoryHealth();
-        WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
+        WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
+                budget, summary,
                 contact -> poll(contact, health), Map.of(THROTTLED, "DescribeContact throttled after retries"),
                 concurrency);
         health.failLoudlyIfNothingWorked();

@@ -14,8 +14,12 @@ public interface ContactStore {
     /** A strongly consistent read. */
     Optional<TrackedContact> find(String contactId);
 
-    /** Contacts in {@code state} that still need work, oldest change first, read page by page as consumed. */
-    Stream<TrackedContact> needingWork(ContactState state);
+    /**
+     * Contacts in {@code state} that still need work and last changed before {@code changedBefore}, oldest change
+     * first, read page by page as consumed. The bound keeps a run from meeting again, on a later page, the contacts
+     * it has just changed (a change moves a contact to the end of the index).
+     */
+    Stream<TrackedContact> needingWork(ContactState state, Instant changedBefore);
 
     /** How many contacts in {@code state} still need work. */
     long countNeedingWork(ContactState state);

@@ -1,6 +1,7 @@
 package io.github.recordingleakagedetector.runtime.lifecycle;
 
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Instant;
 import java.util.Map;
 
 /** Deletes {@code COMPLETED - QUEUE/IVR} contacts: they never reached an agent, so no recording is expected. */
@@ -18,9 +19,11 @@ public final class QueueContactPurger {
         this.concurrency = concurrency;
     }
 
-    public RunSummary purge(RunBudget budget) {
+    /** Purges the queue/IVR contacts that last changed before {@code changedBefore}. */
+    public RunSummary purge(RunBudget budget, Instant changedBefore) {
         RunSummary summary = new RunSummary("purgeQueueContacts");
-        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR), budget, summary, this::purge, Map.of(),
+        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR, changedBefore), budget, summary, this::purge,
+                Map.of(),
                 concurrency);
         summary.remaining(store.countNeedingWork(ContactState.COMPLETED_QUEUE_IVR));
         return summary;

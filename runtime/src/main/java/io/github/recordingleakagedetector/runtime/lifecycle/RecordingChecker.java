@@ -13,6 +13,7 @@ import java.util.Optional;
  * Reaches the verdict on {@code COMPLETED - AGENT} contacts: recording found → {@code CALL_RECORDED_SUCCESS};
  * not found after the grace period (and not among the locations a fresh DescribeContact reports) →
  * {@code CALL_RECORDED_FAILURE} and one alert; not found within the grace period → unchanged, checked next run.
+ * When Connect cannot be asked for fresh locations, the verdict waits, but not beyond a second grace period.
  * Also re-sends alerts that an earlier run claimed but could not confirm.
  */
 public final class RecordingChecker {
@@ -23,6 +24,8 @@ public final class RecordingChecker {
     public static final String ALERT_IN_FLIGHT = "alertInFlight";
     public static final String DEFERRED = "deferred";
     public static final String RACE_LOST = "raceLost";
+    static final String LOCATIONS_NOT_REFRESHED =
+            "DescribeContact unavailable: the recording locations Connect reports could not be refreshed";
 
     private static final JsonLog LOG = JsonLog.of(RecordingChecker.class);
 
@@ -49,10 +52,12 @@ public final class RecordingChecker {
         this.clock = clock;
     }
 
-    public RunSummary check(RunBudget budget) {
+    /** Checks the contacts that last changed before {@code changedBefore}. */
+    public RunSummary check(RunBudget budget, Instant changedBefore) {
         RunSummary summary = new RunSummary("checkRecordings");
         List<ContactState> states = List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
-        WorkLoop.run(OldestFirst.merge(states.stream().map(store::needingWork).toList()), budget, summary,
+        WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
+                budget, summary,
                 contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact), Map.of(),
                 concurrency);
         summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
@@ -74,8 +79,13 @@ public final class RecordingChecker {
             // Before declaring a leak, ask Connect once more: the recording's location (authoritative) may have
             // become known since the contact was last described, and its file name may not hold the contact id.
             Optional<List<String>> reportedNow = keysReportedSince(contact, plan);
-            if (reportedNow.isEmpty()) {
+            if (reportedNow.isEmpty() && !seen.disconnectedAt().plus(gracePeriod.multipliedBy(2)).isBefore(now)) {
                 return DEFERRED;
+            }
+            if (reportedNow.isEmpty()) {
+                // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
+                searched.add(LOCATIONS_NOT_REFRESHED);
+                reportedNow = Optional.of(List.of());
             }
             for (String key : reportedNow.get()) {
                 searched.add("s3://" + bucket + "/" + key);

@@ -56,26 +56,30 @@ public final class DynamoDbContactStore implements ContactStore {
     }
 
     @Override
-    public Stream<TrackedContact> needingWork(ContactState state) {
-        return dynamoDb.queryPaginator(stateQuery(state).limit(PAGE_SIZE).scanIndexForward(true).build())
-                .items().stream()
-                .map(Items::toContact);
+    public Stream<TrackedContact> needingWork(ContactState state, Instant changedBefore) {
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(ContactTable.STATE_INDEX)
+                .keyConditionExpression("#state = :state AND #updated < :before")
+                .expressionAttributeNames(Map.of("#state", ContactTable.STATE, "#updated", ContactTable.UPDATED_AT))
+                .expressionAttributeValues(Map.of(":state", text(state.value()), ":before", epochMillis(changedBefore)))
+                .scanIndexForward(true)
+                .limit(PAGE_SIZE)
+                .build();
+        return dynamoDb.queryPaginator(query).items().stream().map(Items::toContact);
     }
 
     @Override
     public long countNeedingWork(ContactState state) {
-        return dynamoDb.queryPaginator(stateQuery(state).select(Select.COUNT).build()).stream()
-                .mapToLong(QueryResponse::count)
-                .sum();
-    }
-
-    private QueryRequest.Builder stateQuery(ContactState state) {
-        return QueryRequest.builder()
+        QueryRequest count = QueryRequest.builder()
                 .tableName(tableName)
                 .indexName(ContactTable.STATE_INDEX)
                 .keyConditionExpression("#state = :state")
                 .expressionAttributeNames(Map.of("#state", ContactTable.STATE))
-                .expressionAttributeValues(Map.of(":state", text(state.value())));
+                .expressionAttributeValues(Map.of(":state", text(state.value())))
+                .select(Select.COUNT)
+                .build();
+        return dynamoDb.queryPaginator(count).stream().mapToLong(QueryResponse::count).sum();
     }
 
     @Override

@@ -63,6 +63,8 @@ class CheckRecordingsHandlerTest {
         bed.clock().set(disconnected.plusSeconds(5));
         bed.pollInitialisedHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
         assertThat(bed.contact(contactId).state()).isEqualTo(ContactState.COMPLETED_AGENT);
+        // the check runs in a later execution than the poll that completed the contact
+        bed.clock().advance(Duration.ofSeconds(5));
     }
 
     private Map<String, Object> check() {
@@ -231,8 +233,9 @@ class CheckRecordingsHandlerTest {
         assertThat(pending.alertPendingSince()).isNotNull();
 
         sns().denyPublishes(false);
+        bed.clock().advance(Duration.ofMinutes(1));
         Map<String, Object> withinLease = check();
-        bed.clock().advance(Duration.ofMinutes(3));
+        bed.clock().advance(Duration.ofMinutes(2));
         Map<String, Object> afterLease = check();
 
         assertThat(outcome(withinLease, "alertInFlight")).isEqualTo(1);
@@ -291,5 +294,26 @@ class CheckRecordingsHandlerTest {
         assertThat(sns().published()).hasSize(10);
         assertThat(sns().published()).extracting(SnsRecorder.PublishedMessage::subject).doesNotHaveDuplicates();
         ids.forEach(id -> assertThat(bed.contact(id).recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE));
+    }
+
+    @Test
+    void aVerdictWaitsForConnectOnlyUntilASecondGracePeriodHasPassed() {
+        // GIVEN a leak whose re-describe is throttled beyond the SDK's retries at every run
+        completedAgentCall("c-12", T0, T0.plusSeconds(60));
+        bed.with("CONCURRENT_CONTACTS", "1");
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+        connect().throttleNextRequests(3);
+        Map<String, Object> withinSecondGrace = check();
+
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE.multipliedBy(2)).plusSeconds(1));
+        connect().throttleNextRequests(3);
+        Map<String, Object> afterSecondGrace = check();
+
+        // THEN it is deferred at first, then reported without Connect's locations, saying so
+        assertThat(outcome(withinSecondGrace, "deferred")).isEqualTo(1);
+        assertThat(outcome(afterSecondGrace, "missing")).isEqualTo(1);
+        assertThat(bed.contact("c-12").searchedLocations())
+                .contains("DescribeContact unavailable: the recording locations Connect reports could not be refreshed");
+        assertThat(sns().published()).hasSize(1);
     }
 }

@@ -108,6 +108,8 @@ class PollHandlersTest {
         ingestEnabled("c-1");
         bed.clock().advance(Duration.ofSeconds(10));
         pollInitialised();
+        Map<String, Object> sameExecution = pollInProgress();
+        bed.clock().advance(Duration.ofMinutes(5));
         Map<String, Object> stillQueued = pollInProgress();
 
         connect().contact(INSTANCE_ID, "c-1").connectedToAgentAt(T0.plusSeconds(60), "agent-1");
@@ -118,6 +120,8 @@ class PollHandlersTest {
         bed.clock().advance(Duration.ofMinutes(5));
         Map<String, Object> ended = pollInProgress();
 
+        // a contact the execution's first step just described is not described again by its second
+        assertThat(sameExecution.get("read")).isEqualTo(0L);
         assertThat(outcome(stillQueued, "unchanged")).isEqualTo(1);
         assertThat(outcome(withAgent, "IN_PROGRESS - AGENT")).isEqualTo(1);
         assertThat(outcome(ended, "COMPLETED - AGENT")).isEqualTo(1);
@@ -307,25 +311,30 @@ class PollHandlersTest {
     }
 
     @Test
-    void concurrentWorkersProcessEveryContactOnceAndRespectTheRateLimit() {
-        // GIVEN 30 queued contacts, 8 workers and a pace of 100 DescribeContact calls per second
+    void concurrentWorkersProcessEveryContactOnceAcrossPagesAndRespectTheRateLimit() {
+        // GIVEN 150 queued contacts (two index pages: a contact whose state does not change still moves to the end
+        // of its index partition, where a later page would meet it again), 8 workers, 200 DescribeContact calls/s
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 150; i++) {
             String id = "w-" + i;
             ids.add(id);
             connect().contact(INSTANCE_ID, id).initiatedAt(T0).enqueuedAt(T0, "q");
         }
         ingestEnabled(ids.toArray(String[]::new));
-        bed.with("CONCURRENT_CONTACTS", "8").with("DESCRIBE_CONTACT_RATE_LIMIT", "100");
+        bed.with("CONCURRENT_CONTACTS", "8").with("DESCRIBE_CONTACT_RATE_LIMIT", "200");
+        assertThat(outcome(pollInitialised(), "IN_PROGRESS - QUEUE/IVR")).isEqualTo(150);
+        bed.clock().advance(Duration.ofMinutes(5));
 
+        // WHEN the in-progress step runs while every caller is still queued
         long started = System.nanoTime();
-        Map<String, Object> summary = pollInitialised();
+        Map<String, Object> summary = pollInProgress();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // THEN each contact was described once and moved once; 30 calls at 100/s cannot take less than 0.29 s
-        assertThat(outcome(summary, "IN_PROGRESS - QUEUE/IVR")).isEqualTo(30);
-        assertThat(ids).allSatisfy(id -> assertThat(connect().describeCount(id)).isEqualTo(1));
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        // THEN each contact was described once more, not twice; 150 calls at 200/s cannot take less than 0.745 s
+        assertThat(summary.get("read")).isEqualTo(150L);
+        assertThat(outcome(summary, "unchanged")).isEqualTo(150);
+        assertThat(ids).allSatisfy(id -> assertThat(connect().describeCount(id)).isEqualTo(2));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(745));
     }
 
     @Test
@@ -339,5 +348,25 @@ class PollHandlersTest {
                 .isInstanceOf(software.amazon.awssdk.services.sns.model.AuthorizationErrorException.class);
         // both were claimed before their alerts failed: the check step re-sends them later
         assertThat(bed.contact("old-1").alertPendingSince()).isNotNull();
+    }
+
+    @Test
+    void aStepReadsOnlyContactsChangedBeforeItsExecutionStarted() {
+        connect().contact(INSTANCE_ID, "c-1").initiatedAt(T0).enqueuedAt(T0, "q");
+        Instant beforeIngest = bed.clock().instant();
+        ingestEnabled("c-1");
+
+        Map<String, Object> olderExecution = bed.pollInitialisedHandler().handleRequest(
+                Map.of("executionStartTime", beforeIngest.toString()), FakeLambdaContext.withPlentyOfTime());
+        Map<String, Object> laterExecution = bed.pollInitialisedHandler().handleRequest(
+                Map.of("executionStartTime", bed.clock().instant().toString()), FakeLambdaContext.withPlentyOfTime());
+
+        assertThat(olderExecution.get("read")).isEqualTo(0L);
+        assertThat(olderExecution.get("remaining")).isEqualTo(1L);
+        assertThat(laterExecution.get("read")).isEqualTo(1L);
+        assertThatThrownBy(() -> bed.pollInitialisedHandler().handleRequest(
+                Map.of("executionStartTime", "yesterday"), FakeLambdaContext.withPlentyOfTime()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("executionStartTime 'yesterday' is not an ISO-8601 instant");
     }
 }

@@ -56,13 +56,27 @@ class DynamoDbContactStoreTest {
         }
 
         // WHEN the store lists the contacts needing work
-        List<String> ids = store.needingWork(ContactState.INITIALISED).map(TrackedContact::contactId).toList();
+        List<String> ids = store.needingWork(ContactState.INITIALISED, T0.plusSeconds(250))
+                .map(TrackedContact::contactId).toList();
 
         // THEN all of them come back, the longest-waiting first, and the count agrees
         assertThat(ids).hasSize(250).first().isEqualTo("c-000");
         assertThat(ids).last().isEqualTo("c-249");
         assertThat(ids).isSorted();
         assertThat(store.countNeedingWork(ContactState.INITIALISED)).isEqualTo(250);
+    }
+
+    @Test
+    void readsOnlyContactsChangedBeforeTheGivenInstant() {
+        // GIVEN contacts changed at T0, T0+1 s and T0+2 s
+        insert("c-0", T0);
+        insert("c-1", T0.plusSeconds(1));
+        insert("c-2", T0.plusSeconds(2));
+
+        // WHEN a run that started at T0+2 s reads, THEN the contact changed at its start is not among them
+        assertThat(store.needingWork(ContactState.INITIALISED, T0.plusSeconds(2)).map(TrackedContact::contactId))
+                .containsExactly("c-0", "c-1");
+        assertThat(store.countNeedingWork(ContactState.INITIALISED)).isEqualTo(3);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,14 +79,8 @@ public final class HandlerTestBed {
     }
 
     public Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AWS_REGION", TestAwsClients.REGION.id());
-        environment.put("AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_CONNECT", connect.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
+        Map<String, String> environment = TestAwsClients.functionEnvironment(dynamoDb.endpoint(), s3.endpoint(),
+                connect.endpoint(), sns.endpoint());
         environment.put("CONTACT_TABLE_NAME", table);
         environment.put("RECORDING_BUCKET_NAME", bucket);
         environment.put("RECORDING_KEY_PREFIX", PREFIX);
@@ -125,9 +120,15 @@ public final class HandlerTestBed {
         return new CheckRecordingsHandler(wiring(Handler.CHECK_RECORDINGS));
     }
 
-    /** Ingests a delivery, as the subscription filter would. */
+    /**
+     * Ingests a delivery, as the subscription filter would, then moves the clock on a second: a scheduled step
+     * reads only contacts changed before it started, so it must start after the ingest.
+     */
     public Map<String, Object> ingest(FlowLogDeliveries delivery) {
-        return ingestHandler().handleRequest(delivery.event(), FakeLambdaContext.withPlentyOfTime());
+        Map<String, Object> summary = ingestHandler().handleRequest(delivery.event(),
+                FakeLambdaContext.withPlentyOfTime());
+        clock.advance(Duration.ofSeconds(1));
+        return summary;
     }
 
     /** One run of the state machine's steps, in its order. */

@@ -41,6 +41,7 @@ public final class ConnectSimulator implements AutoCloseable {
     private final Map<String, ScriptedContact> scripts = new ConcurrentHashMap<>();
     private final Map<String, String> rawResponses = new ConcurrentHashMap<>();
     private final Set<String> hidden = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> hiddenUntil = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> describeCounts = new ConcurrentHashMap<>();
     private final AtomicInteger totalRequests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -113,6 +114,7 @@ public final class ConnectSimulator implements AutoCloseable {
         scripts.clear();
         rawResponses.clear();
         hidden.clear();
+        hiddenUntil.clear();
         describeCounts.clear();
         totalRequests.set(0);
         throttled.set(0);
@@ -146,7 +148,21 @@ public final class ConnectSimulator implements AutoCloseable {
         hidden.add(contactId);
     }
 
+    /**
+     * Makes a contact not found until the simulated time reaches {@code until}, as Connect may briefly not know a
+     * contact that a flow has already logged.
+     */
+    public void notFoundUntil(String contactId, Instant until) {
+        hiddenUntil.put(contactId, until);
+    }
+
     // ---- faults ----
+
+    /** Drops injected throttling and failures not yet served. */
+    public void clearInjectedFaults() {
+        throttleNext.set(0);
+        failNext.set(0);
+    }
 
     /** Answers the next {@code n} requests with 429 {@code ThrottlingException}. */
     public void throttleNextRequests(int n) {
@@ -236,7 +252,8 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     private Optional<String> describe(String instanceId, String contactId) {
-        if (hidden.contains(contactId)) {
+        Instant visibleFrom = hiddenUntil.get(contactId);
+        if (hidden.contains(contactId) || visibleFrom != null && now().isBefore(visibleFrom)) {
             return Optional.empty();
         }
         String key = key(instanceId, contactId);

@@ -207,6 +207,18 @@ class ConnectSimulatorTest {
     }
 
     @Test
+    void aContactCanBeUnknownForAWhileAfterItStarted() {
+        scriptAnsweredCall("c-1");
+        simulator.setTime(RECORDING_AVAILABLE);
+        simulator.notFoundUntil("c-1", RECORDING_AVAILABLE.plusSeconds(60));
+
+        assertThatThrownBy(() -> describe("c-1")).isInstanceOf(ResourceNotFoundException.class);
+        simulator.advance(java.time.Duration.ofSeconds(60));
+
+        assertThat(describe("c-1").id()).isEqualTo("c-1");
+    }
+
+    @Test
     void requestQuotaThrottlesBeyondTheBurst() {
         scriptAnsweredCall("c-1");
         // A slow refill keeps the count exact however long the eight calls take on a busy machine.

@@ -78,4 +78,20 @@ public final class TestAwsClients {
                 .endpointOverride(endpoint)
                 .overrideConfiguration(overrides);
     }
+
+    /**
+     * The variables Lambda would give a function (region, credentials) plus the endpoint overrides that point the
+     * handlers' SDK clients at the local servers.
+     */
+    public static java.util.Map<String, String> functionEnvironment(URI dynamoDb, URI s3, URI connect, URI sns) {
+        java.util.Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("AWS_REGION", REGION.id());
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
+        environment.put("AWS_ENDPOINT_URL_S3", s3.toString());
+        environment.put("AWS_ENDPOINT_URL_CONNECT", connect.toString());
+        environment.put("AWS_ENDPOINT_URL_SNS", sns.toString());
+        return environment;
+    }
 }
