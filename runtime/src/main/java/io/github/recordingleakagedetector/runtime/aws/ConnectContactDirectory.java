@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AgentInfo;
 import software.amazon.awssdk.services.connect.model.Contact;
 import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.InvalidParameterException;
+import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.QueueInfo;
 import software.amazon.awssdk.services.connect.model.RecordingInfo;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 /**
  * DescribeContact, paced by a client-side rate limit. Throttling and server errors are retried by the SDK with
  * backoff; when retries run out they surface as {@link DirectoryUnavailableException} so the contact stays for the
- * next run. Other client errors (access denied, bad request) propagate: they are configuration faults to fix.
+ * next run. A request rejected as invalid concerns that contact only and is treated like not found. Other client
+ * errors (access denied) propagate: they are configuration faults to fix.
  */
 public final class ConnectContactDirectory implements ContactDirectory {
     private final ConnectClient connect;
@@ -34,6 +37,10 @@ public final class ConnectContactDirectory implements ContactDirectory {
             contact = connect.describeContact(r -> r.instanceId(instanceId).contactId(contactId)).contact();
         } catch (ResourceNotFoundException e) {
             throw new ContactNotFoundException("DescribeContact: " + e.awsErrorDetails().errorMessage());
+        } catch (InvalidParameterException | InvalidRequestException e) {
+            // About this contact only (e.g. an id a flow logged wrongly): kept, retried, reported past the age limit.
+            throw new ContactNotFoundException("DescribeContact rejected the contact: "
+                    + e.awsErrorDetails().errorMessage());
         } catch (ConnectException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 throw new DirectoryUnavailableException("DescribeContact failed after retries: " + e.getMessage(),

@@ -20,7 +20,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     }
 
     public CheckRecordingsHandler(Wiring wiring) {
-        super(wiring);
+        super(wiring, "checkRecordings");
         Configuration configuration = wiring.configuration();
         ContactStore store = wiring.store();
         this.checker = new RecordingChecker(store, wiring.archive(), wiring.directory(), wiring.alerts(store),
@@ -31,8 +31,8 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     }
 
     @Override
-    RunSummary run(RunBudget budget, Instant changedBefore) {
-        return checker.check(budget, changedBefore);
+    void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
+        checker.check(summary, budget, changedBefore);
     }
 
     @Override

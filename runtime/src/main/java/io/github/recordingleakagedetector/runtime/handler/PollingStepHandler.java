@@ -14,22 +14,20 @@ import java.util.Map;
 /** A step that describes the contacts in some states and reclassifies them. */
 abstract class PollingStepHandler extends ScheduledStepHandler {
     private final ContactPoller poller;
-    private final String step;
     private final List<ContactState> states;
 
     PollingStepHandler(Wiring wiring, String step, List<ContactState> states) {
-        super(wiring);
+        super(wiring, step);
         ContactStore store = wiring.store();
         this.poller = new ContactPoller(store, wiring.directory(), wiring.alerts(store),
                 wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.concurrency(),
                 wiring.clock());
-        this.step = step;
         this.states = states;
     }
 
     @Override
-    final RunSummary run(RunBudget budget, Instant changedBefore) {
-        return poller.poll(step, states, budget, changedBefore);
+    final void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
+        poller.poll(summary, states, budget, changedBefore);
     }
 
     @Override

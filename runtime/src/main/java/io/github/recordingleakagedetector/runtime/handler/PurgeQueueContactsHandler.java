@@ -15,12 +15,12 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
     }
 
     public PurgeQueueContactsHandler(Wiring wiring) {
-        super(wiring);
+        super(wiring, "purgeQueueContacts");
         this.purger = new QueueContactPurger(wiring.store(), wiring.concurrency());
     }
 
     @Override
-    RunSummary run(RunBudget budget, Instant changedBefore) {
-        return purger.purge(budget, changedBefore);
+    void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
+        purger.purge(summary, budget, changedBefore);
     }
 }

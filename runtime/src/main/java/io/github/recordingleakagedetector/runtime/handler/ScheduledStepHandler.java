@@ -23,20 +23,27 @@ abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object
     private final Wiring wiring;
     private final EmbeddedMetrics metrics;
 
-    ScheduledStepHandler(Wiring wiring) {
+    ScheduledStepHandler(Wiring wiring, String step) {
         this.wiring = wiring;
+        this.step = step;
         this.metrics = wiring.metrics();
     }
 
     private static final String EXECUTION_START_TIME = Handler.EXECUTION_START_TIME_FIELD;
 
+    private final String step;
+
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        RunSummary summary = run(wiring.budget(context), changedBefore(input));
-        metrics.emit(metricsOf(summary));
-        Map<String, Object> result = summary.toMap();
-        LOG.info("run.summary", "summary", result);
-        return result;
+        RunSummary summary = new RunSummary(step);
+        try {
+            run(summary, wiring.budget(context), changedBefore(input));
+        } finally {
+            // Also when the run fails: leaks it already claimed and alerted must be counted, once.
+            metrics.emit(metricsOf(summary));
+            LOG.info("run.summary", "summary", summary.toMap());
+        }
+        return summary.toMap();
     }
 
     /**
@@ -56,7 +63,7 @@ abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object
         }
     }
 
-    abstract RunSummary run(RunBudget budget, Instant changedBefore);
+    abstract void run(RunSummary summary, RunBudget budget, Instant changedBefore);
 
     /** The metrics this step reports; none by default. */
     Map<MetricName, Long> metricsOf(RunSummary summary) {

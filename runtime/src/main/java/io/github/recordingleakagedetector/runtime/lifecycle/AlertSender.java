@@ -78,9 +78,11 @@ public final class AlertSender {
         details.put("contactId", contact.contactId());
         details.put("instanceId", contact.instanceId());
         details.put("state", contact.state().value());
-        details.put("recordingBehaviourSetAt", contact.expectation().setAt().toString());
-        details.put("contactFlowName", contact.expectation().contactFlowName());
-        details.put("recordedParticipants", contact.expectation().participants().stream().map(Enum::name).sorted().toList());
+        Instant agentJoined = contact.observation().map(ContactSnapshot::connectedToAgentAt).orElse(null);
+        details.put("recordingBehaviourSetAt", contact.behaviour().lastChangeAt().toString());
+        details.put("contactFlowName", contact.contactFlowName());
+        details.put("recordedParticipants", contact.behaviour().recordedParticipants(agentJoined).stream()
+                .map(Enum::name).sorted().toList());
         contact.observation().ifPresent(seen -> {
             putIfPresent(details, "agentId", seen.agentId());
             putIfPresent(details, "queueId", seen.queueId());

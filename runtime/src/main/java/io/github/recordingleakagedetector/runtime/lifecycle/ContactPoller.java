@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Moves contacts along by asking Connect about them: {@code INITIALISED} or {@code IN_PROGRESS - *} contacts are
- * described and reclassified. A contact Connect does not know stays and is asked again; one tracked past the
+ * described and reclassified; one that reached an agent while its flows had recording off is closed as
+ * {@code RECORDING_DISABLED}. A contact Connect does not know stays and is asked again; one tracked past the
  * maximum age is reported as unverifiable instead of being dropped.
  */
 public final class ContactPoller {
@@ -39,9 +40,11 @@ public final class ContactPoller {
         this.clock = clock;
     }
 
-    /** Polls the contacts in {@code states} that last changed before {@code changedBefore}. */
-    public RunSummary poll(String step, List<ContactState> states, RunBudget budget, Instant changedBefore) {
-        RunSummary summary = new RunSummary(step);
+    /**
+     * Polls the contacts in {@code states} that last changed before {@code changedBefore}, counting into
+     * {@code summary} as it goes (so a run that fails still shows, and reports, what it did).
+     */
+    public RunSummary poll(RunSummary summary, List<ContactState> states, RunBudget budget, Instant changedBefore) {
         DirectoryHealth health = new DirectoryHealth();
         WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
                 budget, summary,
@@ -73,6 +76,11 @@ public final class ContactPoller {
             return e.throttled() ? THROTTLED : DESCRIBE_FAILED;
         }
         ContactState next = ContactClassifier.classify(seen);
+        if (seen.connectedToAgentAt() != null
+                && !contact.behaviour().expectsRecordingWithAgentAt(seen.connectedToAgentAt())) {
+            // Recording was off when the agent joined: nothing to check, however the call goes on.
+            next = ContactState.RECORDING_DISABLED;
+        }
         if (!store.recordObservation(contact, next, seen, clock.instant())) {
             LOG.info("contact.raceLost", "contactId", contact.contactId(), "state", contact.state().value());
             return RACE_LOST;
@@ -90,7 +98,11 @@ public final class ContactPoller {
             return RACE_LOST;
         }
         LOG.warn("contact.unverifiable", "contactId", contact.contactId(), "reason", reason);
-        alerts.send(AlertSender.unverifiable(contact, reason, now), now);
+        try {
+            alerts.send(AlertSender.unverifiable(contact, reason, now), now);
+        } catch (RuntimeException e) {
+            throw new CountedFailure(UNVERIFIABLE, e);
+        }
         return UNVERIFIABLE;
     }
 

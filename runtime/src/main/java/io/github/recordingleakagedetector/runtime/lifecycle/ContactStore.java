@@ -28,17 +28,31 @@ public interface ContactStore {
     boolean insertInitialised(String contactId, String instanceId, RecordingExpectation expectation, Instant now,
             Instant expiresAt);
 
-    /** Remembers that recording was disabled, so an older enable delivered later cannot resurrect the contact. */
+    /**
+     * Creates a closed {@code RECORDING_DISABLED} contact unless the contact id exists: it remembers the Disable, so
+     * that an Enable logged earlier but delivered later is weighed against it.
+     */
     boolean insertRecordingDisabled(String contactId, String instanceId, Instant disabledAt, Instant now,
             Instant expiresAt);
 
-    /** Recording enabled again after a disable: back to {@code INITIALISED}. */
-    boolean reinitialise(TrackedContact current, RecordingExpectation expectation, Instant now);
+    /** Records a contact's recording-behaviour history, and what it implies for the contact. */
+    boolean changeBehaviour(TrackedContact current, RecordingBehaviour behaviour, BehaviourTransition transition,
+            Instant now);
 
-    /** A later flow block disabled recording: closes the contact as {@code RECORDING_DISABLED}. */
-    boolean disableRecording(TrackedContact current, Instant disabledAt, Instant now);
+    /** What a new recording-behaviour change does to a contact. */
+    enum BehaviourTransition {
+        /** The contact stays as it is (open or closed). */
+        KEEP,
+        /** No recording is expected any more: closed as {@code RECORDING_DISABLED}. */
+        CLOSE_AS_DISABLED,
+        /** A recording may be expected again: back to {@code INITIALISED}. */
+        REOPEN
+    }
 
-    /** Stores a DescribeContact answer and the state it classifies to. */
+    /**
+     * Stores a DescribeContact answer and the state it classifies to; {@code RECORDING_DISABLED} closes the contact
+     * (it reached an agent while recording was off).
+     */
     boolean recordObservation(TrackedContact current, ContactState next, ContactSnapshot observed, Instant now);
 
     /** DescribeContact did not know the contact; it stays in its state and is asked again next run. */

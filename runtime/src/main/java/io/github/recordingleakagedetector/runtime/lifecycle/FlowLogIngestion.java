@@ -9,12 +9,15 @@ import java.util.Optional;
 
 /**
  * Turns flow-log events into tracked contacts. Delivery is at least once and not ordered across batches, so every
- * write is conditional and enable/disable are ordered by the block's timestamp, never by arrival.
+ * write is conditional and each contact keeps the whole history of its recording-behaviour changes, ordered by the
+ * block's timestamp, never by arrival: the behaviour in force when the agent joined decides (see
+ * {@link RecordingBehaviour}).
  */
 public final class FlowLogIngestion {
     public static final String INITIALISED = "initialised";
     public static final String DUPLICATES = "duplicates";
     public static final String DISABLED = "disabled";
+    public static final String UPDATED = "updated";
     public static final String SKIPPED = "skipped";
     public static final String IGNORED = "ignored";
     public static final String RACE_LOST = "raceLost";
@@ -70,20 +73,9 @@ public final class FlowLogIngestion {
                         "contactFlowName", event.expectation().contactFlowName());
                 return INITIALISED;
             }
-            Optional<TrackedContact> found = store.find(event.contactId());
-            if (found.isEmpty()) {
-                continue;
-            }
-            TrackedContact current = found.get();
-            boolean reEnabled = current.state() == ContactState.RECORDING_DISABLED
-                    && current.expectation().setAt().isBefore(event.expectation().setAt());
-            if (!reEnabled) {
-                LOG.info("contact.duplicate", "contactId", event.contactId(), "state", current.state().value());
-                return DUPLICATES;
-            }
-            if (store.reinitialise(current, event.expectation(), now)) {
-                LOG.info("contact.reinitialised", "contactId", event.contactId());
-                return INITIALISED;
+            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()), now);
+            if (outcome.isPresent()) {
+                return outcome.get();
             }
         }
         return RACE_LOST;
@@ -92,29 +84,62 @@ public final class FlowLogIngestion {
     private String disable(RecordingBehaviourEvent.Disabled event) {
         Instant now = clock.instant();
         for (int attempt = 0; attempt < ATTEMPTS_PER_EVENT; attempt++) {
-            Optional<TrackedContact> found = store.find(event.contactId());
-            if (found.isEmpty()) {
-                if (store.insertRecordingDisabled(event.contactId(), event.instanceId(), event.at(), now,
-                        event.at().plus(retention))) {
-                    LOG.info("contact.disabled", "contactId", event.contactId(), "tracked", false);
-                    return DISABLED;
-                }
-                continue;
-            }
-            TrackedContact current = found.get();
-            boolean supersedes = current.expectation().setAt().isBefore(event.at())
-                    && current.recordingState() == null
-                    && current.state() != ContactState.RECORDING_DISABLED
-                    && current.state() != ContactState.UNVERIFIABLE;
-            if (!supersedes) {
-                LOG.info("contact.disable.ignored", "contactId", event.contactId(), "state", current.state().value());
-                return DUPLICATES;
-            }
-            if (store.disableRecording(current, event.at(), now)) {
-                LOG.info("contact.disabled", "contactId", event.contactId(), "previousState", current.state().value());
+            if (store.insertRecordingDisabled(event.contactId(), event.instanceId(), event.at(), now,
+                    event.at().plus(retention))) {
+                LOG.info("contact.disabled", "contactId", event.contactId(), "tracked", false);
                 return DISABLED;
+            }
+            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), now);
+            if (outcome.isPresent()) {
+                return outcome.get();
             }
         }
         return RACE_LOST;
+    }
+
+    /**
+     * Adds a change to an existing contact's behaviour history and applies what it implies; empty when the contact
+     * changed (or vanished) meanwhile and the attempt must be repeated.
+     */
+    private Optional<String> recordChange(String contactId, BehaviourChange change, Instant now) {
+        Optional<TrackedContact> found = store.find(contactId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedContact current = found.get();
+        if (current.behaviour().contains(change) || current.decided()) {
+            LOG.info("contact.duplicate", "contactId", contactId, "state", current.state().value());
+            return Optional.of(DUPLICATES);
+        }
+        RecordingBehaviour behaviour = current.behaviour().with(change);
+        ContactStore.BehaviourTransition transition = transition(current, behaviour);
+        if (!store.changeBehaviour(current, behaviour, transition, now)) {
+            return Optional.empty();
+        }
+        LOG.info("contact.behaviourChanged", "contactId", contactId, "recording", change.enables(),
+                "at", change.at().toString(), "transition", transition.name());
+        return Optional.of(switch (transition) {
+            case REOPEN -> INITIALISED;
+            case CLOSE_AS_DISABLED -> DISABLED;
+            case KEEP -> UPDATED;
+        });
+    }
+
+    /**
+     * Once an agent has joined, the behaviour in force at that moment decides; before that, an open contact stays
+     * open (the poller decides when the agent joins) and a closed one reopens if any change enables recording.
+     */
+    private static ContactStore.BehaviourTransition transition(TrackedContact current, RecordingBehaviour behaviour) {
+        Instant agentJoined = current.observation().map(ContactSnapshot::connectedToAgentAt).orElse(null);
+        boolean expected = agentJoined == null
+                ? behaviour.mayExpectRecording()
+                : behaviour.expectsRecordingWithAgentAt(agentJoined);
+        boolean closed = current.state() == ContactState.RECORDING_DISABLED;
+        if (closed) {
+            return expected ? ContactStore.BehaviourTransition.REOPEN : ContactStore.BehaviourTransition.KEEP;
+        }
+        return agentJoined != null && !expected
+                ? ContactStore.BehaviourTransition.CLOSE_AS_DISABLED
+                : ContactStore.BehaviourTransition.KEEP;
     }
 }

@@ -20,8 +20,7 @@ public final class QueueContactPurger {
     }
 
     /** Purges the queue/IVR contacts that last changed before {@code changedBefore}. */
-    public RunSummary purge(RunBudget budget, Instant changedBefore) {
-        RunSummary summary = new RunSummary("purgeQueueContacts");
+    public RunSummary purge(RunSummary summary, RunBudget budget, Instant changedBefore) {
         WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR, changedBefore), budget, summary, this::purge,
                 Map.of(),
                 concurrency);

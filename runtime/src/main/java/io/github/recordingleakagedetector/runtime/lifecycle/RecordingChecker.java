@@ -53,8 +53,7 @@ public final class RecordingChecker {
     }
 
     /** Checks the contacts that last changed before {@code changedBefore}. */
-    public RunSummary check(RunBudget budget, Instant changedBefore) {
-        RunSummary summary = new RunSummary("checkRecordings");
+    public RunSummary check(RunSummary summary, RunBudget budget, Instant changedBefore) {
         List<ContactState> states = List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
         WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
                 budget, summary,
@@ -78,7 +77,7 @@ public final class RecordingChecker {
         if (found.isEmpty()) {
             // Before declaring a leak, ask Connect once more: the recording's location (authoritative) may have
             // become known since the contact was last described, and its file name may not hold the contact id.
-            Optional<List<String>> reportedNow = keysReportedSince(contact, plan);
+            Optional<List<String>> reportedNow = keysReportedNow(contact);
             if (reportedNow.isEmpty() && !seen.disconnectedAt().plus(gracePeriod.multipliedBy(2)).isBefore(now)) {
                 return DEFERRED;
             }
@@ -88,9 +87,11 @@ public final class RecordingChecker {
                 reportedNow = Optional.of(List.of());
             }
             for (String key : reportedNow.get()) {
-                searched.add("s3://" + bucket + "/" + key);
+                if (!plan.knownKeys().contains(key)) {
+                    searched.add("s3://" + bucket + "/" + key);
+                }
             }
-            found = reportedNow.get().stream().filter(archive::exists).findFirst();
+            found = allExist(reportedNow.get());
         }
         now = clock.instant();
         if (found.isPresent()) {
@@ -105,7 +106,11 @@ public final class RecordingChecker {
         }
         LOG.warn("recording.missing", "contactId", contact.contactId(), "agentId", seen.agentId(),
                 "disconnectTimestamp", String.valueOf(seen.disconnectedAt()), "searched", searched);
-        alerts.send(AlertSender.recordingMissing(contact, searched, now), now);
+        try {
+            alerts.send(AlertSender.recordingMissing(contact, searched, now), now);
+        } catch (RuntimeException e) {
+            throw new CountedFailure(MISSING, e);
+        }
         return MISSING;
     }
 
@@ -113,10 +118,14 @@ public final class RecordingChecker {
         return seen.disconnectedAt().plus(gracePeriod).isBefore(now);
     }
 
+    /**
+     * When Connect reported where the contact's recordings are, those are the evidence and every one must exist
+     * (a contact can have an IVR and an agent recording: one must not stand in for the other). Otherwise any key
+     * under the contact's own prefix is.
+     */
     private Optional<String> search(RecordingSearchPlan plan) {
-        Optional<String> known = searchKnownKeys(plan);
-        if (known.isPresent()) {
-            return known;
+        if (!plan.knownKeys().isEmpty()) {
+            return allExist(plan.knownKeys());
         }
         for (String prefix : plan.keyPrefixes()) {
             Optional<String> listed = archive.firstKeyStartingWith(prefix);
@@ -127,18 +136,17 @@ public final class RecordingChecker {
         return Optional.empty();
     }
 
-    private Optional<String> searchKnownKeys(RecordingSearchPlan plan) {
-        return plan.knownKeys().stream().filter(archive::exists).findFirst();
+    /** The first key when every one exists; empty when there are none or one is missing. */
+    private Optional<String> allExist(List<String> keys) {
+        return !keys.isEmpty() && keys.stream().allMatch(archive::exists) ? Optional.of(keys.get(0)) : Optional.empty();
     }
 
-    /** Recording keys Connect reports now that the plan did not know, or empty when Connect cannot be asked. */
-    private Optional<List<String>> keysReportedSince(TrackedContact contact, RecordingSearchPlan plan) {
+    /** The recording keys Connect reports now, or empty when Connect cannot be asked. */
+    private Optional<List<String>> keysReportedNow(TrackedContact contact) {
         try {
             ContactSnapshot fresh = directory.describe(contact.instanceId(), contact.contactId());
             return Optional.of(RecordingSearchPlan.forContact(contact.contactId(), fresh, bucket, keyPrefix)
-                    .knownKeys().stream()
-                    .filter(key -> !plan.knownKeys().contains(key))
-                    .toList());
+                    .knownKeys());
         } catch (ContactDirectory.ContactNotFoundException e) {
             return Optional.of(List.of());
         } catch (ContactDirectory.DirectoryUnavailableException e) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Where a contact's recording can be. First the locations Connect reported for the contact (authoritative: the
  * file name is not guaranteed to contain the contact id); then the contact's own keys in the UTC day folders of
- * agent connection and of disconnect (which of the two Connect uses is not documented, so both when they differ).
+ * initiation, agent connection and disconnect (which event's date Connect uses is not documented, so each distinct
+ * day is listed).
  * Listing by the contact id prefix keeps S3 requests per contact constant however busy the day is.
  */
 public final class RecordingSearchPlan {
@@ -43,7 +44,7 @@ public final class RecordingSearchPlan {
             }
         }
         Set<LocalDate> days = new LinkedHashSet<>();
-        Stream.of(seen.connectedToAgentAt(), seen.disconnectedAt())
+        Stream.of(seen.initiatedAt(), seen.connectedToAgentAt(), seen.disconnectedAt())
                 .filter(Objects::nonNull)
                 .map(RecordingSearchPlan::utcDay)
                 .forEach(days::add);

@@ -9,6 +9,7 @@ import java.util.Optional;
  * A contact item as read from the table. {@code version} is what every conditional write checks, so a writer
  * that read an older copy loses the race instead of overwriting a newer state.
  *
+ * @param behaviour the recording-behaviour changes its flows logged
  * @param updatedAt last change; null once the contact is closed
  * @param observed the last DescribeContact answer, null while {@code INITIALISED}
  * @param recordingState the verdict, null until one is reached
@@ -20,7 +21,8 @@ public record TrackedContact(
         String instanceId,
         ContactState state,
         long version,
-        RecordingExpectation expectation,
+        RecordingBehaviour behaviour,
+        String contactFlowName,
         Instant createdAt,
         Instant updatedAt,
         ContactSnapshot observed,
@@ -36,6 +38,11 @@ public record TrackedContact(
 
     public Optional<ContactSnapshot> observation() {
         return Optional.ofNullable(observed);
+    }
+
+    /** Whether the verdict is reached or being alerted: flow-log events cannot change it any more. */
+    public boolean decided() {
+        return recordingState != null || alertPendingSince != null || state == ContactState.UNVERIFIABLE;
     }
 
     public Duration trackedFor(Instant now) {

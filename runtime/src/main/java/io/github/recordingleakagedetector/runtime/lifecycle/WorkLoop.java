@@ -51,6 +51,9 @@ final class WorkLoop {
                         if (stopAfter.containsKey(outcome)) {
                             stopReason.compareAndSet(null, stopAfter.get(outcome));
                         }
+                    } catch (CountedFailure e) {
+                        summary.count(e.outcome());
+                        failure.compareAndSet(null, e.failure());
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {

@@ -24,7 +24,10 @@ public final class ContactTable {
     public static final String INSTANCE_ID = "InstanceId";
     public static final String RECORDED_PARTICIPANTS = "RecordedParticipants";
     public static final String CONTACT_FLOW_NAME = "ContactFlowName";
+    /** The latest recording-behaviour change (S, ISO-8601). */
     public static final String BEHAVIOUR_SET_AT = "RecordingBehaviourSetAt";
+    /** Every recording-behaviour change (L of M: {@code At} S, {@code Participants} SS, absent when disabling). */
+    public static final String RECORDING_BEHAVIOUR = "RecordingBehaviour";
     public static final String CREATED_AT = "CreatedAt";
     public static final String CLOSED_AT = "ClosedAt";
     public static final String INITIATION_TIMESTAMP = "InitiationTimestamp";

@@ -6,9 +6,12 @@ import static io.github.recordingleakagedetector.runtime.store.Items.number;
 import static io.github.recordingleakagedetector.runtime.store.Items.text;
 import static io.github.recordingleakagedetector.runtime.store.Items.textOrNull;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,9 +89,8 @@ public final class DynamoDbContactStore implements ContactStore {
     @Override
     public boolean insertInitialised(String contactId, String instanceId, RecordingExpectation expectation,
             Instant now, Instant expiresAt) {
-        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.INITIALISED, now, expiresAt);
-        item.put(ContactTable.RECORDED_PARTICIPANTS, Items.participants(expectation.participants()));
-        item.put(ContactTable.BEHAVIOUR_SET_AT, instant(expectation.setAt()));
+        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.INITIALISED, now, expiresAt,
+                RecordingBehaviour.of(List.of(BehaviourChange.enabled(expectation))));
         item.put(ContactTable.UPDATED_AT, epochMillis(now));
         putIfPresent(item, ContactTable.CONTACT_FLOW_NAME, textOrNull(expectation.contactFlowName()));
         return putIfAbsent(item);
@@ -96,29 +99,25 @@ public final class DynamoDbContactStore implements ContactStore {
     @Override
     public boolean insertRecordingDisabled(String contactId, String instanceId, Instant disabledAt, Instant now,
             Instant expiresAt) {
-        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.RECORDING_DISABLED, now, expiresAt);
-        item.put(ContactTable.BEHAVIOUR_SET_AT, instant(disabledAt));
+        Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.RECORDING_DISABLED, now, expiresAt,
+                RecordingBehaviour.of(List.of(BehaviourChange.disabled(disabledAt))));
         item.put(ContactTable.CLOSED_AT, instant(now));
         return putIfAbsent(item);
     }
 
     @Override
-    public boolean reinitialise(TrackedContact current, RecordingExpectation expectation, Instant now) {
-        return update(current.contactId(), new ConditionalUpdate()
-                .expectVersion(current.version())
-                .set(ContactTable.STATE, text(ContactState.INITIALISED.value()))
-                .set(ContactTable.RECORDED_PARTICIPANTS, Items.participants(expectation.participants()))
-                .set(ContactTable.BEHAVIOUR_SET_AT, instant(expectation.setAt()))
-                .setIfPresent(ContactTable.CONTACT_FLOW_NAME, textOrNull(expectation.contactFlowName()))
-                .set(ContactTable.UPDATED_AT, epochMillis(now))
-                .remove(ContactTable.CLOSED_AT));
-    }
-
-    @Override
-    public boolean disableRecording(TrackedContact current, Instant disabledAt, Instant now) {
-        return update(current.contactId(), close(new ConditionalUpdate().expectVersion(current.version()), now)
-                .set(ContactTable.STATE, text(ContactState.RECORDING_DISABLED.value()))
-                .set(ContactTable.BEHAVIOUR_SET_AT, instant(disabledAt)));
+    public boolean changeBehaviour(TrackedContact current, RecordingBehaviour behaviour,
+            BehaviourTransition transition, Instant now) {
+        ConditionalUpdate update = behaviour(new ConditionalUpdate().expectVersion(current.version()), behaviour);
+        switch (transition) {
+            case CLOSE_AS_DISABLED -> close(update, now).set(ContactTable.STATE,
+                    text(ContactState.RECORDING_DISABLED.value()));
+            case REOPEN -> update.set(ContactTable.STATE, text(ContactState.INITIALISED.value()))
+                    .set(ContactTable.UPDATED_AT, epochMillis(now))
+                    .remove(ContactTable.CLOSED_AT);
+            case KEEP -> { }
+        }
+        return update(current.contactId(), update);
     }
 
     @Override
@@ -126,7 +125,6 @@ public final class DynamoDbContactStore implements ContactStore {
         ConditionalUpdate update = new ConditionalUpdate()
                 .expectVersion(current.version())
                 .set(ContactTable.STATE, text(next.value()))
-                .set(ContactTable.UPDATED_AT, epochMillis(now))
                 .set(ContactTable.LAST_DESCRIBED_AT, instant(now))
                 .setIfPresent(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()))
                 .setIfPresent(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()))
@@ -138,6 +136,11 @@ public final class DynamoDbContactStore implements ContactStore {
                 .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
                 .set(ContactTable.RECORDING_LOCATIONS, Items.textList(seen.recordingLocations()))
                 .remove(ContactTable.LAST_DESCRIBE_ERROR);
+        if (next == ContactState.RECORDING_DISABLED) {
+            close(update, now);
+        } else {
+            update.set(ContactTable.UPDATED_AT, epochMillis(now));
+        }
         return update(current.contactId(), update);
     }
 
@@ -217,8 +220,18 @@ public final class DynamoDbContactStore implements ContactStore {
         return update.set(ContactTable.CLOSED_AT, instant(now)).remove(ContactTable.UPDATED_AT);
     }
 
+    /** The behaviour history, with the latest change and the recorded participants beside it for readers. */
+    private static ConditionalUpdate behaviour(ConditionalUpdate update, RecordingBehaviour behaviour) {
+        update.set(ContactTable.RECORDING_BEHAVIOUR, Items.behaviour(behaviour))
+                .set(ContactTable.BEHAVIOUR_SET_AT, instant(behaviour.lastChangeAt()));
+        Set<Participant> participants = behaviour.recordedParticipants(null);
+        return participants.isEmpty()
+                ? update.remove(ContactTable.RECORDED_PARTICIPANTS)
+                : update.set(ContactTable.RECORDED_PARTICIPANTS, Items.participants(participants));
+    }
+
     private static Map<String, AttributeValue> newItem(String contactId, String instanceId, ContactState state,
-            Instant now, Instant expiresAt) {
+            Instant now, Instant expiresAt, RecordingBehaviour behaviour) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ContactTable.CONTACT_ID, text(contactId));
         item.put(ContactTable.INSTANCE_ID, text(instanceId));
@@ -226,6 +239,12 @@ public final class DynamoDbContactStore implements ContactStore {
         item.put(ContactTable.VERSION, number(1));
         item.put(ContactTable.CREATED_AT, instant(now));
         item.put(ContactTable.EXPIRES_AT, Items.epochSeconds(expiresAt));
+        item.put(ContactTable.RECORDING_BEHAVIOUR, Items.behaviour(behaviour));
+        item.put(ContactTable.BEHAVIOUR_SET_AT, instant(behaviour.lastChangeAt()));
+        Set<Participant> participants = behaviour.recordedParticipants(null);
+        if (!participants.isEmpty()) {
+            item.put(ContactTable.RECORDED_PARTICIPANTS, Items.participants(participants));
+        }
         return item;
     }
 

@@ -1,13 +1,15 @@
 package io.github.recordingleakagedetector.runtime.store;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
-import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Conversions between table items and life-cycle values. Timestamps are ISO-8601 text except the numeric keys. */
 final class Items {
+    private static final String AT = "At";
+    private static final String PARTICIPANTS = "Participants";
+
     private Items() {
     }
 
@@ -56,8 +61,8 @@ final class Items {
                 string(item, ContactTable.INSTANCE_ID),
                 ContactState.fromValue(string(item, ContactTable.STATE)),
                 Long.parseLong(item.get(ContactTable.VERSION).n()),
-                new RecordingExpectation(participants(item), orEmpty(string(item, ContactTable.CONTACT_FLOW_NAME)),
-                        instant(item, ContactTable.BEHAVIOUR_SET_AT)),
+                behaviour(item),
+                orEmpty(string(item, ContactTable.CONTACT_FLOW_NAME)),
                 instant(item, ContactTable.CREATED_AT),
                 item.containsKey(ContactTable.UPDATED_AT)
                         ? Instant.ofEpochMilli(Long.parseLong(item.get(ContactTable.UPDATED_AT).n()))
@@ -87,13 +92,30 @@ final class Items {
                 strings(item, ContactTable.RECORDING_LOCATIONS));
     }
 
-    private static Set<Participant> participants(Map<String, AttributeValue> item) {
-        Set<Participant> participants = EnumSet.noneOf(Participant.class);
-        AttributeValue value = item.get(ContactTable.RECORDED_PARTICIPANTS);
-        if (value != null) {
-            value.ss().forEach(name -> participants.add(Participant.valueOf(name)));
+    static AttributeValue behaviour(RecordingBehaviour behaviour) {
+        return AttributeValue.fromL(behaviour.changes().stream().map(change -> {
+            Map<String, AttributeValue> entry = new HashMap<>();
+            entry.put(AT, instant(change.at()));
+            if (change.enables()) {
+                entry.put(PARTICIPANTS, participants(change.participants()));
+            }
+            return AttributeValue.fromM(entry);
+        }).toList());
+    }
+
+    private static RecordingBehaviour behaviour(Map<String, AttributeValue> item) {
+        AttributeValue history = item.get(ContactTable.RECORDING_BEHAVIOUR);
+        if (history == null) {
+            return RecordingBehaviour.of(List.of());
         }
-        return participants;
+        return RecordingBehaviour.of(history.l().stream().map(AttributeValue::m).map(entry -> {
+            Set<Participant> participants = EnumSet.noneOf(Participant.class);
+            AttributeValue names = entry.get(PARTICIPANTS);
+            if (names != null) {
+                names.ss().forEach(name -> participants.add(Participant.valueOf(name)));
+            }
+            return new BehaviourChange(Instant.parse(entry.get(AT).s()), participants);
+        }).toList());
     }
 
     private static String string(Map<String, AttributeValue> item, String attribute) {

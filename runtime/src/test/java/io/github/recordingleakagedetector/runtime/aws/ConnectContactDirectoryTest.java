@@ -116,6 +116,15 @@ class ConnectContactDirectoryTest {
     }
 
     @Test
+    void aContactTheApiRejectsAsInvalidIsTreatedLikeNotFound() {
+        connect.rejectAsInvalid("bad-id");
+
+        assertThatThrownBy(() -> directory.describe("inst", "bad-id"))
+                .isInstanceOf(ContactDirectory.ContactNotFoundException.class)
+                .hasMessage("DescribeContact rejected the contact: One or more of the specified parameters are not valid.");
+    }
+
+    @Test
     void serverErrorsAfterRetriesAreUnavailableNotThrottled() {
         DescribeContactFixture.COMPLETED_QUEUE.serveFrom(connect);
         connect.failNextRequests(ATTEMPTS);

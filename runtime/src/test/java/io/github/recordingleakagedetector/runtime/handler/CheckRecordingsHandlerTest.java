@@ -227,7 +227,10 @@ class CheckRecordingsHandlerTest {
         bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
         sns().denyPublishes(true);
 
-        assertThatThrownBy(this::check).isInstanceOf(AuthorizationErrorException.class);
+        String failedRunLogs = HandlerTestBed.logsOf(() ->
+                assertThatThrownBy(this::check).isInstanceOf(AuthorizationErrorException.class));
+        // the leak is counted once, by the run that claimed it, though its alert failed
+        assertThat(failedRunLogs).contains("\"RecordingsMissing\":1");
         TrackedContact pending = bed.contact("c-9");
         assertThat(pending.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
         assertThat(pending.alertPendingSince()).isNotNull();
@@ -240,6 +243,7 @@ class CheckRecordingsHandlerTest {
 
         assertThat(outcome(withinLease, "alertInFlight")).isEqualTo(1);
         assertThat(outcome(afterLease, "alertResent")).isEqualTo(1);
+        assertThat(outcome(afterLease, "missing")).isZero();
         assertThat(sns().published()).hasSize(1);
         assertThat(sns().published().get(0).subject()).isEqualTo("Call recording missing for contact c-9");
         assertThat(bed.contact("c-9").updatedAt()).isNull();
@@ -315,5 +319,23 @@ class CheckRecordingsHandlerTest {
         assertThat(bed.contact("c-12").searchedLocations())
                 .contains("DescribeContact unavailable: the recording locations Connect reports could not be refreshed");
         assertThat(sns().published()).hasSize(1);
+    }
+
+    @Test
+    void whenConnectReportsTwoRecordingsBothMustExist() {
+        // GIVEN Connect reports an IVR and an agent recording for the call, and only the IVR one landed
+        String ivr = dayFolder("2024/05/01") + "c-13_ivr.wav";
+        String agent = dayFolder("2024/05/01") + "c-13_20240501T09:01_UTC.wav";
+        connect().contact(INSTANCE_ID, "c-13").recording(bed.bucket() + "/" + ivr, T0.plusSeconds(61))
+                .recording(bed.bucket() + "/" + agent, T0.plusSeconds(61));
+        completedAgentCall("c-13", T0, T0.plusSeconds(60));
+        putRecording(ivr);
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
+
+        Map<String, Object> summary = check();
+
+        // THEN the IVR recording does not stand in for the agent's: a leak
+        assertThat(outcome(summary, "missing")).isEqualTo(1);
+        assertThat(bed.contact("c-13").searchedLocations()).contains("s3://" + bed.bucket() + "/" + agent);
     }
 }

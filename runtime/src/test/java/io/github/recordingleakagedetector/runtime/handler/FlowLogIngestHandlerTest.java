@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
@@ -86,9 +87,10 @@ class FlowLogIngestHandlerTest {
         TrackedContact contact = store.find("c-1").orElseThrow();
         assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
         assertThat(contact.instanceId()).isEqualTo(FlowLogDeliveries.INSTANCE_ID);
-        assertThat(contact.expectation().setAt()).isEqualTo(T0);
-        assertThat(contact.expectation().contactFlowName()).isEqualTo("Inbound");
-        assertThat(contact.expectation().participants()).isNotEmpty();
+        assertThat(contact.behaviour().changes()).hasSize(1);
+        assertThat(contact.behaviour().lastChangeAt()).isEqualTo(T0);
+        assertThat(contact.contactFlowName()).isEqualTo("Inbound");
+        assertThat(contact.behaviour().recordedParticipants(null)).isNotEmpty();
     }
 
     @Test
@@ -120,49 +122,113 @@ class FlowLogIngestHandlerTest {
         Map<String, Object> redelivered = ingest(delivery);
         Map<String, Object> secondEnable = ingest(delivery().enable("c-1", "Agent", T0.plusSeconds(40)).event());
 
-        // THEN the contact keeps its progress
+        // THEN the contact keeps its progress; the second Enable only joins its history
         assertThat(outcome(redelivered, "duplicates")).isEqualTo(1);
-        assertThat(outcome(secondEnable, "duplicates")).isEqualTo(1);
+        assertThat(outcome(secondEnable, "updated")).isEqualTo(1);
         TrackedContact contact = store.find("c-1").orElseThrow();
         assertThat(contact.state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
         assertThat(contact.observed().agentId()).isEqualTo("agent-1");
     }
 
-    @Test
-    void aLaterDisableRemovesTheExpectationAndAnOlderEnableCannotBringItBack() {
-        ingest(delivery().enable("c-1", "Both", T0).event());
-
-        Map<String, Object> disabled = ingest(delivery().disable("c-1", T0.plusSeconds(10)).event());
-        Map<String, Object> lateOldEnable = ingest(delivery().enable("c-1", "Both", T0.plusSeconds(5)).event());
-
-        assertThat(outcome(disabled, "disabled")).isEqualTo(1);
-        assertThat(outcome(lateOldEnable, "duplicates")).isEqualTo(1);
-        assertThat(store.find("c-1").orElseThrow().state()).isEqualTo(ContactState.RECORDING_DISABLED);
-        assertThat(store.countNeedingWork(ContactState.INITIALISED)).isZero();
+    private void agentJoined(String contactId, Instant at) {
+        ContactSnapshot withAgent = new ContactSnapshot(T0, at, null, "agent-1", "queue-1", "VOICE", "INBOUND", null,
+                List.of());
+        assertThat(store.recordObservation(store.find(contactId).orElseThrow(), ContactState.IN_PROGRESS_AGENT,
+                withAgent, at.plusSeconds(1))).isTrue();
     }
 
     @Test
-    void aDisableArrivingBeforeItsOlderEnableStillWins() {
+    void aDisableBeforeTheAgentIsKnownIsRememberedAndTheContactStaysTracked() {
+        ingest(delivery().enable("c-1", "Both", T0).event());
+
+        Map<String, Object> disabled = ingest(delivery().disable("c-1", T0.plusSeconds(10)).event());
+
+        // THEN the poller decides once it knows when the agent joined (see PollHandlersTest)
+        assertThat(outcome(disabled, "updated")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(contact.behaviour().changes()).extracting(BehaviourChange::enables).containsExactly(true, false);
+    }
+
+    @Test
+    void aDisableAfterTheAgentJoinedKeepsTheExpectation() {
+        // GIVEN a recorded call whose agent joined at T0+20, and a disconnect flow that disables recording later
+        ingest(delivery().enable("c-1", "Both", T0).event());
+        agentJoined("c-1", T0.plusSeconds(20));
+
+        Map<String, Object> summary = ingest(delivery().disable("c-1", T0.plusSeconds(300)).event());
+
+        assertThat(outcome(summary, "updated")).isEqualTo(1);
+        assertThat(store.find("c-1").orElseThrow().state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
+    }
+
+    @Test
+    void aDisableFromBeforeTheAgentJoinedThatArrivesLateClosesTheContact() {
+        ingest(delivery().enable("c-1", "Both", T0).event());
+        agentJoined("c-1", T0.plusSeconds(20));
+
+        Map<String, Object> summary = ingest(delivery().disable("c-1", T0.plusSeconds(10)).event());
+
+        assertThat(outcome(summary, "disabled")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.RECORDING_DISABLED);
+        assertThat(contact.updatedAt()).isNull();
+    }
+
+    @Test
+    void outOfOrderDeliveryCannotLetAnOlderDisableHideALaterEnable() {
+        // GIVEN Enable t1, Disable t2, Enable t3 (recording paused for a card number), the agent joining at t4,
+        // and the Disable delivered last (its batch was retried)
+        ingest(delivery().enable("c-1", "Both", T0).event());
+        ingest(delivery().enable("c-1", "Both", T0.plusSeconds(30)).event());
+        agentJoined("c-1", T0.plusSeconds(40));
+
+        Map<String, Object> lateDisable = ingest(delivery().disable("c-1", T0.plusSeconds(20)).event());
+
+        // THEN recording was on when the agent joined: the contact is still expected to be recorded
+        assertThat(outcome(lateDisable, "updated")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
+        assertThat(contact.behaviour().changes()).hasSize(3);
+    }
+
+    @Test
+    void aDisableArrivingBeforeItsOlderEnableIsWeighedWhenTheEnableArrives() {
         Map<String, Object> summary = ingest(delivery()
                 .disable("c-1", T0.plusSeconds(10))
                 .enable("c-1", "Agent", T0)
                 .event());
 
+        // THEN the contact is tracked again with both changes; when the agent joined decides (PollHandlersTest)
         assertThat(outcome(summary, "disabled")).isEqualTo(1);
-        assertThat(outcome(summary, "duplicates")).isEqualTo(1);
+        assertThat(outcome(summary, "initialised")).isEqualTo(1);
+        TrackedContact contact = store.find("c-1").orElseThrow();
+        assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(contact.behaviour().changes()).extracting(BehaviourChange::at)
+                .containsExactly(T0, T0.plusSeconds(10));
+    }
+
+    @Test
+    void anotherDisableOfAnUntrackedContactKeepsItClosed() {
+        ingest(delivery().disable("c-1", T0).event());
+
+        Map<String, Object> summary = ingest(delivery().disable("c-1", T0.plusSeconds(5)).event());
+
+        assertThat(outcome(summary, "updated")).isEqualTo(1);
         assertThat(store.find("c-1").orElseThrow().state()).isEqualTo(ContactState.RECORDING_DISABLED);
     }
 
     @Test
-    void recordingEnabledAgainAfterADisableIsExpectedAgain() {
+    void recordingEnabledAgainAfterADisableRecordsTheLatestParticipants() {
         ingest(delivery().enable("c-1", "Both", T0).disable("c-1", T0.plusSeconds(10)).event());
 
         Map<String, Object> summary = ingest(delivery().enable("c-1", "Customer", T0.plusSeconds(20)).event());
 
-        assertThat(outcome(summary, "initialised")).isEqualTo(1);
+        assertThat(outcome(summary, "updated")).isEqualTo(1);
         TrackedContact contact = store.find("c-1").orElseThrow();
         assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
-        assertThat(contact.expectation().participants()).containsExactly(Participant.CUSTOMER);
+        assertThat(contact.behaviour().recordedParticipants(null)).containsExactly(Participant.CUSTOMER);
+        assertThat(contact.behaviour().recordedParticipants(T0.plusSeconds(15))).isEmpty();
     }
 
     @Test

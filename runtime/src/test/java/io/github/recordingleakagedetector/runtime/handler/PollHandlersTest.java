@@ -369,4 +369,32 @@ class PollHandlersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("executionStartTime 'yesterday' is not an ISO-8601 instant");
     }
+
+    @Test
+    void aContactWhoseAgentJoinedWhileRecordingWasOffIsClosedAsDisabled() {
+        // GIVEN recording enabled at once, disabled at T0+10 s, and the agent joining at T0+30 s
+        connect().contact(INSTANCE_ID, "c-off").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(30), "agent");
+        bed.ingest(delivery().enable("c-off", "Both", T0).disable("c-off", T0.plusSeconds(10)));
+        bed.clock().set(T0.plusSeconds(60));
+
+        Map<String, Object> summary = pollInitialised();
+
+        assertThat(outcome(summary, "RECORDING_DISABLED")).isEqualTo(1);
+        TrackedContact contact = bed.contact("c-off");
+        assertThat(contact.state()).isEqualTo(ContactState.RECORDING_DISABLED);
+        assertThat(contact.updatedAt()).isNull();
+    }
+
+    @Test
+    void aDisableAfterTheAgentJoinedDoesNotCloseTheContact() {
+        connect().contact(INSTANCE_ID, "c-on").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(30), "agent")
+                .disconnectedAt(T0.plusSeconds(90));
+        bed.ingest(delivery().enable("c-on", "Both", T0).disable("c-on", T0.plusSeconds(95)));
+        bed.clock().set(T0.plusSeconds(120));
+
+        Map<String, Object> summary = pollInitialised();
+
+        assertThat(outcome(summary, "COMPLETED - AGENT")).isEqualTo(1);
+        assertThat(bed.contact("c-on").state()).isEqualTo(ContactState.COMPLETED_AGENT);
+    }
 }

@@ -29,6 +29,20 @@ class RecordingSearchPlanTest {
     }
 
     @Test
+    void theDayTheCallStartedIsListedToo() {
+        // GIVEN a call that started before midnight UTC and reached its agent after it
+        ContactSnapshot call = new ContactSnapshot(Instant.parse("2024-03-31T23:58:00Z"),
+                Instant.parse("2024-04-01T00:03:00Z"), Instant.parse("2024-04-01T00:10:00Z"), "agent", "queue",
+                "VOICE", "INBOUND", null, List.of());
+
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-9", call, "bucket", PREFIX);
+
+        assertThat(plan.keyPrefixes()).containsExactly(
+                PREFIX + "/2024/03/31/c-9",
+                PREFIX + "/2024/04/01/c-9");
+    }
+
+    @Test
     void dayFoldersAreUtcWhateverTheMachineTimeZone() {
         // GIVEN a call at 23:30 UTC, which is already the next day in UTC+2 (the original's defect)
         java.util.TimeZone original = java.util.TimeZone.getDefault();

@@ -84,7 +84,7 @@ class DynamoDbContactStoreTest {
         insert("c-1", T0);
 
         assertThat(store.insertInitialised("c-1", "inst", expectation(T0.plusSeconds(5)), T0, T0)).isFalse();
-        assertThat(store.find("c-1").orElseThrow().expectation().setAt()).isEqualTo(T0);
+        assertThat(store.find("c-1").orElseThrow().behaviour().lastChangeAt()).isEqualTo(T0);
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class ConnectSimulator implements AutoCloseable {
     private final Map<String, String> rawResponses = new ConcurrentHashMap<>();
     private final Set<String> hidden = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> hiddenUntil = new ConcurrentHashMap<>();
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> describeCounts = new ConcurrentHashMap<>();
     private final AtomicInteger totalRequests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -115,6 +116,7 @@ public final class ConnectSimulator implements AutoCloseable {
         rawResponses.clear();
         hidden.clear();
         hiddenUntil.clear();
+        rejected.clear();
         describeCounts.clear();
         totalRequests.set(0);
         throttled.set(0);
@@ -154,6 +156,11 @@ public final class ConnectSimulator implements AutoCloseable {
      */
     public void notFoundUntil(String contactId, Instant until) {
         hiddenUntil.put(contactId, until);
+    }
+
+    /** Answers DescribeContact for this contact with 400 {@code InvalidParameterException} (a malformed id). */
+    public void rejectAsInvalid(String contactId) {
+        rejected.add(contactId);
     }
 
     // ---- faults ----
@@ -240,6 +247,10 @@ public final class ConnectSimulator implements AutoCloseable {
         if (takeOne(failNext)) {
             serverErrors.incrementAndGet();
             error(exchange, 500, "InternalServiceException", "Simulated internal failure");
+            return;
+        }
+        if (rejected.contains(contactId)) {
+            error(exchange, 400, "InvalidParameterException", "One or more of the specified parameters are not valid.");
             return;
         }
         Optional<String> body = describe(instanceId, contactId);
