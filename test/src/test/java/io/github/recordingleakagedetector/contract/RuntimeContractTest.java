@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.recordingleakagedetector.app.RecordingLeakageDetectorSampleStack;
@@ -24,6 +26,9 @@ import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
 import io.github.recordingleakagedetector.construct.testing.Templates;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogInterpreter;
+import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogRecord;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviourEvent;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
 import io.github.recordingleakagedetector.runtime.store.ContactTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +130,35 @@ class RuntimeContractTest {
         assertThat(customMetrics).containsExactlyInAnyOrder(MetricName.RecordingsMissing.name(),
                 MetricName.ContactsUnverifiable.name(), MetricName.MalformedLogEvents.name());
         assertThat(customMetrics).allSatisfy(name -> assertThat(MetricName.valueOf(name)).isNotNull());
+    }
+
+    @Test
+    void subscriptionFilterPassesExactlyTheModuleTypesTheRuntimeInterpretsAsRecordingBehaviour() {
+        // GIVEN the filter's regex on $.ContactFlowModuleType, as the template carries it
+        String filterPattern = Templates.onlyResourceOfType(template, "AWS::Logs::SubscriptionFilter")
+                .path("Properties").path("FilterPattern").asText();
+        Matcher regexValue = Pattern.compile("^\\{ \\$\\.ContactFlowModuleType = %([^%]+)% \\}$").matcher(filterPattern);
+        assertThat(regexValue.matches()).as(filterPattern).isTrue();
+        Pattern passes = Pattern.compile(regexValue.group(1));
+
+        // WHEN module types in the casings Connect uses (and plausible names of the newer block) are offered to both
+        List<String> moduleTypes = List.of("SetRecordingBehavior", "UpdateContactRecordingBehavior",
+                "UpdateContactRecordingAndAnalyticsBehavior", "SetRecordingAnalyticsAndProcessingBehavior",
+                "updateContactRecordingBehavior", "SetRecordingBehaviour", "PlayPrompt", "GetUserInput",
+                "SetLoggingBehavior", "StartMediaStreaming", "SetContactAttributes", "TransferToQueue");
+
+        // THEN the filter passes a module type exactly when the runtime would act on it
+        for (String moduleType : moduleTypes) {
+            String message = "{\"ContactId\":\"11111111-2222-3333-4444-555555555555\","
+                    + "\"ContactFlowId\":\"arn:aws:connect:eu-west-2:111122223333:instance/"
+                    + "00000000-0000-0000-0000-000000000000/contact-flow/flow\",\"ContactFlowName\":\"Inbound\","
+                    + "\"ContactFlowModuleType\":\"" + moduleType + "\",\"Timestamp\":\"2024-01-01T00:00:00Z\","
+                    + "\"Parameters\":{\"RecordingBehaviorOption\":\"Enable\",\"RecordingParticipantOption\":\"Both\","
+                    + "\"RecordedParticipants\":[\"Agent\",\"Customer\"]}}";
+            boolean interpreted = !(FlowLogInterpreter.interpret(new FlowLogRecord("1", 0L, message))
+                    instanceof RecordingBehaviourEvent.Unrelated);
+            assertThat(passes.matcher(moduleType).matches()).as(moduleType).isEqualTo(interpreted);
+        }
     }
 
     @Test

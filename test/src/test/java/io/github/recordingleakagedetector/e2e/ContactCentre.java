@@ -94,8 +94,10 @@ final class ContactCentre {
         };
         String key = available == null ? null : recordingKey(id, answered, ended, outcome == RecordingOutcome.RENAMED);
         boolean reported = outcome == RecordingOutcome.RENAMED || (available != null && random.nextBoolean());
+        // Some disconnect flows switch recording off after the call: too late to matter, the agent leg was recorded.
+        Instant disabledAfterCall = random.nextDouble() < 0.2 ? ended.plusSeconds(2) : null;
         return new PlannedContact(id, kind, initiated, previousContactId, queued, queue(), answered, agent(), ended,
-                participants(), null, outcome, key, available, reported);
+                participants(), disabledAfterCall, outcome, key, available, reported);
     }
 
     private RecordingOutcome outcome() {

@@ -82,7 +82,8 @@ final class ContactCentreSimulation implements AutoCloseable {
         ContactCentre centre = new ContactCentre(options.seed(), options.leakRate(), BUCKET, KEY_PREFIX);
         List<PlannedContact> plan = centre.plan(options.contacts(), options.start(), options.window());
         new ScriptedCentre(connect, centre).script(plan);
-        FlowLogFeed feed = new FlowLogFeed(plan, lambda, detector.subscriptionTarget().logicalId(), options.seed());
+        FlowLogFeed feed = new FlowLogFeed(plan, lambda, detector.subscriptionTarget().logicalId(), clock,
+                options.seed());
         RecordingUploads uploads = new RecordingUploads(plan, s3, BUCKET);
         Detections detections = new Detections(sns);
         Map<String, Integer> liveTicks = new HashMap<>();

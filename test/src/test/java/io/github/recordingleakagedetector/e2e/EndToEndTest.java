@@ -61,6 +61,7 @@ class EndToEndTest {
         // THEN every leak is reported exactly once, promptly, and every other contact ends as planned
         assertEveryLeakReportedOnceAndNothingElse(report);
         assertThat(report.contactsByOutcome()).containsKeys("handled by agent, recording late",
+                "handled by agent, recording on time, disabled after the call",
                 "handled by agent, recording renamed", "transferred, recording on time", "ivr only",
                 "abandoned in queue", "recording disabled");
         assertThat(report.maxLatency()).isLessThanOrEqualTo(LATENCY_BOUND);

@@ -1,6 +1,7 @@
 package io.github.recordingleakagedetector.e2e;
 
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
+import io.github.recordingleakagedetector.runtime.support.MutableClock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,21 +13,26 @@ import java.util.Random;
 /**
  * The flow-log events the planned contacts' flows write (recording enabled shortly after the call starts, and for
  * some contacts disabled again), delivered to the ingest function the way the subscription filter does: gzipped
- * batches in order, and at least once (some batches are delivered twice).
+ * batches, a second after their last event, at least once (some batches are delivered twice) and not always in
+ * order (some batches fail and are retried a tick later, after newer ones).
  */
 final class FlowLogFeed {
     private static final int BATCH = 50;
     private static final double REDELIVERY = 0.05;
+    private static final double LATE_RETRY = 0.05;
 
     private record Event(Instant at, String contactId, String participants, boolean enable) {
     }
 
     private final Deque<Event> due = new ArrayDeque<>();
+    private final List<String> retriedLater = new ArrayList<>();
     private final LocalLambdaEndpoint lambda;
     private final String ingestFunction;
+    private final MutableClock clock;
     private final Random random;
 
-    FlowLogFeed(List<PlannedContact> plan, LocalLambdaEndpoint lambda, String ingestFunction, long seed) {
+    FlowLogFeed(List<PlannedContact> plan, LocalLambdaEndpoint lambda, String ingestFunction, MutableClock clock,
+            long seed) {
         List<Event> events = new ArrayList<>();
         for (PlannedContact contact : plan) {
             events.add(new Event(contact.initiatedAt().plusSeconds(2), contact.contactId(),
@@ -39,16 +45,21 @@ final class FlowLogFeed {
         this.due.addAll(events);
         this.lambda = lambda;
         this.ingestFunction = ingestFunction;
+        this.clock = clock;
         this.random = new Random(seed + 1);
     }
 
     /** Delivers the events logged by {@code now}; returns how many events (redeliveries not counted). */
     int deliverUntil(Instant now) {
+        List<String> retries = List.copyOf(retriedLater);
+        retriedLater.clear();
         int delivered = 0;
         while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
             FlowLogDeliveries batch = FlowLogDeliveries.delivery();
+            Instant last = now;
             for (int i = 0; i < BATCH && !due.isEmpty() && !due.peek().at().isAfter(now); i++) {
                 Event event = due.poll();
+                last = event.at();
                 if (event.enable()) {
                     batch.enable(event.contactId(), event.participants(), event.at());
                 } else {
@@ -57,15 +68,24 @@ final class FlowLogFeed {
                 delivered++;
             }
             String payload = "{\"awslogs\":{\"data\":\"" + batch.data() + "\"}}";
+            // Delivered within seconds of being logged, so before the tick's execution starts (unless logged then)
+            Instant deliveredAt = last.plusSeconds(1);
+            clock.set(deliveredAt.isAfter(now) ? now : deliveredAt);
+            if (random.nextDouble() < LATE_RETRY) {
+                retriedLater.add(payload);
+                continue;
+            }
             lambda.invoke(ingestFunction, payload);
             if (random.nextDouble() < REDELIVERY) {
                 lambda.invoke(ingestFunction, payload);
             }
         }
+        clock.set(now);
+        retries.forEach(payload -> lambda.invoke(ingestFunction, payload));
         return delivered;
     }
 
     boolean done() {
-        return due.isEmpty();
+        return due.isEmpty() && retriedLater.isEmpty();
     }
 }

@@ -82,12 +82,16 @@ final class Verdicts {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0] + "/" + e.getValue()[1],
                         (a, b) -> a, TreeMap::new));
         long checked = plan.stream().filter(c -> c.reachesAgent() && c.kind() != Kind.RECORDING_DISABLED).count();
-        long overBudget = plan.stream()
+        List<PlannedContact> overBudget = plan.stream()
                 .filter(c -> connect.describeCount(c.contactId()) > liveTicks.getOrDefault(c.contactId(), 0) + 1)
-                .count();
+                .toList();
+        overBudget.stream().limit(5).forEach(c -> unexpected.add(c.contactId() + " (" + label(c) + ") described "
+                + connect.describeCount(c.contactId()) + " times in " + liveTicks.getOrDefault(c.contactId(), 0)
+                + " live ticks"));
         return new SimulationReport(plan.size(), ticks, outcomes, plan.stream().filter(PlannedContact::isLeak).count(),
                 detected, falseFailures, duplicates, unverifiable, stuck, failedExecutions, latencies,
-                connect.totalDescribeRequests(), connect.throttledResponses(), calls.service("S3"), calls.service("DynamoDb"), checked, overBudget,
+                connect.totalDescribeRequests(), connect.throttledResponses(), calls.service("S3"),
+                calls.service("DynamoDb"), checked, overBudget.size(),
                 calls.byOperation(), Map.copyOf(steps), unexpected, wallTime);
     }
 
@@ -108,8 +112,10 @@ final class Verdicts {
 
     private static String label(PlannedContact contact) {
         String kind = contact.kind().name().toLowerCase().replace('_', ' ');
-        return contact.recording() == PlannedContact.RecordingOutcome.NOT_EXPECTED
-                ? kind
-                : kind + ", recording " + contact.recording().name().toLowerCase().replace('_', ' ');
+        if (contact.recording() == PlannedContact.RecordingOutcome.NOT_EXPECTED) {
+            return kind;
+        }
+        String label = kind + ", recording " + contact.recording().name().toLowerCase().replace('_', ' ');
+        return contact.recordingDisabledAt() == null ? label : label + ", disabled after the call";
     }
 }
