@@ -16,7 +16,11 @@ const repositoryRoot = process.env.REPOSITORY_ROOT;
 const require = createRequire(join(repositoryRoot, 'package.json'));
 const { StateMachine } = await import(require.resolve('aws-local-stepfunctions'));
 
-const definition = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+// aws-local-stepfunctions stamps $$.Execution.StartTime with the machine's clock, whatever context is given. The
+// simulation runs on its own clock, so the definition's references to it are pointed at a context field that the
+// runner fills with the simulated start time; nothing else in the definition changes.
+const SIMULATED_START = '$$.SimulatedExecution.StartTime';
+const definition = pointStartTimeAtSimulatedClock(JSON.parse(readFileSync(process.argv[2], 'utf8')));
 const retryIntervalOverrides = {};
 collectRetryingStates(definition.States, retryIntervalOverrides);
 
@@ -32,6 +36,16 @@ const stateMachine = new StateMachine(definition, {
     },
   },
 });
+
+function pointStartTimeAtSimulatedClock(node) {
+  if (Array.isArray(node)) {
+    return node.map(pointStartTimeAtSimulatedClock);
+  }
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, pointStartTimeAtSimulatedClock(value)]));
+  }
+  return node === '$$.Execution.StartTime' ? SIMULATED_START : node;
+}
 
 // Retry intervals are real time (seconds); the simulation only needs their count and order.
 function collectRetryingStates(states, overrides) {
@@ -51,7 +65,7 @@ function write(line) {
 
 async function execute(request) {
   const input = request.input ?? {};
-  const context = { Execution: { Input: input, StartTime: request.startTime ?? new Date().toISOString() } };
+  const context = { SimulatedExecution: { StartTime: request.startTime ?? new Date().toISOString() } };
   const execution = stateMachine.run(input, { overrides: { retryIntervalOverrides }, context });
   const events = [];
   const collecting = (async () => {
