@@ -8,29 +8,42 @@ import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
+import software.amazon.awscdk.services.stepfunctions.Choice;
+import software.amazon.awscdk.services.stepfunctions.Condition;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Fail;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
-import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Parallel;
 import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.Succeed;
+import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.Timeout;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
 /**
  * The detection state machine, in the original design's shape:
- * {@code PollInitialised -> Parallel[ PurgeQueueContacts | PollInProgress -> CheckRecordings ]}.
+ * {@code PollInitialised -> Parallel[ PurgeQueueContacts | PollInProgress -> CheckRecordings ] -> PollInitialisedOutcome}.
  *
  * <p>Each Task invokes the function's {@code live} alias with a payload-response-only integration, so its
  * {@code Resource} is the alias ARN and the definition also runs in local Step Functions interpreters. Each task's
  * JSON summary lands in the state ({@code $.pollInitialised}, and the Parallel's branch outputs under
- * {@code $.branches}) so the execution history shows them all. Only Lambda service errors and throttling are retried;
- * a handler's own error fails the run at once, into a Fail state that carries its error and cause.
+ * {@code $.branches}) so the execution history shows them all. Only Lambda service errors and throttling are retried.
+ *
+ * <p>A failure of {@code PollInitialised} (after retries) does not stop the run: it is caught into
+ * {@code $.pollInitialisedError} ({@code Error}, {@code Cause}) and the Parallel still runs, so contacts already tracked
+ * are purged, polled and checked, and recording verdicts are still reached while, say, Connect fails for new contacts.
+ * Afterwards the Choice {@code PollInitialisedOutcome} sends the execution to the Fail state
+ * {@code PollInitialisedFailed}, carrying that error and cause, so the execution still fails (and the
+ * {@code ExecutionsFailed} alarm fires); otherwise to {@code DetectionSucceeded}. An error inside the Parallel (after
+ * retries) fails the execution at once, into the Fail state {@code DetectionFailed} with the handler's error and cause
+ * (if {@code PollInitialised} had failed too, its error stays in the execution's state under
+ * {@code $.pollInitialisedError}). All of it is standard ASL (Task, Parallel, Choice with {@code IsPresent}, Fail,
+ * Succeed).
  */
 final class DetectionWorkflow {
 
@@ -45,6 +58,8 @@ final class DetectionWorkflow {
     /** A STANDARD execution's budget beyond three sequential tasks: service retries and state transitions. */
     static final Duration STANDARD_EXECUTION_SLACK = Duration.minutes(5);
     static final Duration EXPRESS_EXECUTION_TIMEOUT = Duration.minutes(5);
+    /** Where a PollInitialised failure is kept while the Parallel runs: its presence fails the execution afterwards. */
+    static final String POLL_INITIALISED_ERROR_PATH = "$.pollInitialisedError";
 
     private DetectionWorkflow() {
     }
@@ -57,6 +72,17 @@ final class DetectionWorkflow {
                 .errorPath("$.error.Error")
                 .causePath("$.error.Cause")
                 .build();
+        Fail pollInitialisedFailed = Fail.Builder.create(scope, "PollInitialisedFailed")
+                .comment("PollInitialised failed after retries; the tracked contacts were still processed. The error "
+                        + "and cause are PollInitialised's")
+                .errorPath(POLL_INITIALISED_ERROR_PATH + ".Error")
+                .causePath(POLL_INITIALISED_ERROR_PATH + ".Cause")
+                .build();
+        Choice outcome = Choice.Builder.create(scope, "PollInitialisedOutcome")
+                .comment("Fail the execution if PollInitialised failed, now that the tracked contacts were processed")
+                .build()
+                .when(Condition.isPresent(POLL_INITIALISED_ERROR_PATH), pollInitialisedFailed)
+                .otherwise(Succeed.Builder.create(scope, "DetectionSucceeded").build());
         CatchProps catchAll = CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.error").build();
 
         LambdaInvoke pollInitialised = task(scope, "PollInitialised", functions.get(Handler.POLL_INITIALISED),
@@ -74,7 +100,10 @@ final class DetectionWorkflow {
                 .build()
                 .branch(purgeQueueContacts)
                 .branch(pollInProgress.next(checkRecordings));
-        pollInitialised.addCatch(failed, catchAll);
+        pollInitialised.addCatch(trackedContacts, CatchProps.builder()
+                .errors(List.of("States.ALL"))
+                .resultPath(POLL_INITIALISED_ERROR_PATH)
+                .build());
         trackedContacts.addCatch(failed, catchAll);
 
         boolean express = settings.stateMachineType() == StateMachineType.EXPRESS;
@@ -83,7 +112,7 @@ final class DetectionWorkflow {
                 .build();
         return StateMachine.Builder.create(scope, "StateMachine")
                 .comment("Recording Leakage Detector: find agent calls without a recording")
-                .definitionBody(DefinitionBody.fromChainable(pollInitialised.next(trackedContacts)))
+                .definitionBody(DefinitionBody.fromChainable(pollInitialised.next(trackedContacts).next(outcome)))
                 .stateMachineType(settings.stateMachineType())
                 .timeout(express
                         ? EXPRESS_EXECUTION_TIMEOUT

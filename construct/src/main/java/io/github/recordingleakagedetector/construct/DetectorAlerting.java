@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Resource;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
@@ -25,6 +28,12 @@ import software.constructs.Construct;
 final class DetectorAlerting {
 
     private static final ServicePrincipal CLOUDWATCH = new ServicePrincipal("cloudwatch.amazonaws.com");
+    /** Id of the synth warning about an imported {@code encryptionKey} on the created topic (acknowledgeable). */
+    static final String IMPORTED_KEY_WARNING = "recording-leakage-detector:importedEncryptionKeyForAlertTopic";
+    /** The key-policy statement CloudWatch alarms need on the alert topic's key, as the construct adds it itself. */
+    static final String CLOUDWATCH_KEY_POLICY_STATEMENT = "{\"Sid\": \"AllowCloudWatchAlarmsToPublishToTheAlertTopic\", "
+            + "\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudwatch.amazonaws.com\"}, "
+            + "\"Action\": [\"kms:Decrypt\", \"kms:GenerateDataKey*\"], \"Resource\": \"*\"}";
 
     private DetectorAlerting() {
     }
@@ -46,7 +55,12 @@ final class DetectorAlerting {
                 // SNS keeps messages only until delivered: nothing outlives the stack that this key would still open.
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build());
+        // On a key created in this app the grant adds a key-policy statement; on an imported key it silently does
+        // nothing (a service principal has no identity policy, and an imported key's policy cannot be changed).
         key.grant(CLOUDWATCH, "kms:Decrypt", "kms:GenerateDataKey*");
+        if (!Resource.isOwnedResource(key)) {
+            warnImportedKey(scope, key);
+        }
         Topic topic = Topic.Builder.create(scope, "AlertTopic")
                 .displayName("Recording Leakage Detector alerts")
                 .masterKey(key)
@@ -65,7 +79,26 @@ final class DetectorAlerting {
         return topic;
     }
 
-    /** An alarm that fires on any occurrence (sum of at least 1 in one period) and publishes to the topic. */
+    /**
+     * An imported key's policy cannot be changed from this app, so the grant to {@code cloudwatch.amazonaws.com} above
+     * did nothing: without a statement of its own in the key policy, every alarm's publish to the topic fails (the
+     * alarms change state, but nobody is told).
+     */
+    private static void warnImportedKey(Construct scope, IKey key) {
+        String keyArn = key.getKeyArn();
+        String shownKey = Token.isUnresolved(keyArn) ? "" : " (" + keyArn + ")";
+        Annotations.of(scope).addWarningV2(IMPORTED_KEY_WARNING, "encryptionKey" + shownKey + " is imported, and the "
+                + "construct encrypts the alert topic it creates with it, but cannot change an imported key's policy: "
+                + "CloudWatch alarms can publish to the topic only if the key policy allows cloudwatch.amazonaws.com to "
+                + "use the key. Add this statement to the key policy: " + CLOUDWATCH_KEY_POLICY_STATEMENT
+                + " (or pass a key created in this app, or an alertTopic of your own). The functions' own key use "
+                + "is granted in their roles, which the key policy must allow (the default key policy does).");
+    }
+
+    /**
+     * An alarm that fires on any occurrence (the metric's statistic, a Sum for counts or a Maximum for a queue depth,
+     * at least 1 in one period) and publishes to the topic.
+     */
     static IAlarm alarmOnAny(Construct scope, String id, IMetric metric, String description, ITopic topic) {
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .metric(metric)

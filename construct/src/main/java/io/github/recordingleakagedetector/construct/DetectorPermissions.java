@@ -15,7 +15,9 @@ import software.amazon.awscdk.services.sns.ITopic;
  * Least privilege, per function: each role gets only the actions its handler calls, on the narrowest resource.
  *
  * <ul>
- *   <li>ingest: {@code dynamodb:GetItem, PutItem, UpdateItem} on the table;</li>
+ *   <li>ingest: {@code dynamodb:GetItem, PutItem, UpdateItem} on the table; and, granted by its on-failure
+ *       destination ({@link IngestFailureDestination}), {@code sqs:SendMessage, GetQueueAttributes, GetQueueUrl} on
+ *       the ingest failure queue;</li>
  *   <li>poll initialised / poll in progress: {@code dynamodb:Query} on the State index, {@code GetItem, UpdateItem} on
  *       the table, {@code connect:DescribeContact} on {@code <instanceArn>/contact/*}, {@code sns:Publish} on the
  *       topic (unverifiable-contact alerts);</li>

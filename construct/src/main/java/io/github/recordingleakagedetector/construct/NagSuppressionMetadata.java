@@ -11,6 +11,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.IConstruct;
 
@@ -27,18 +28,22 @@ final class NagSuppressionMetadata {
             + "AWS requires Resource '*' for them";
     static final String CONTACT_WILDCARD = "connect:DescribeContact is scoped to the contacts of the one configured "
             + "instance (<instanceArn>/contact/*); contact ids are not known in advance";
-    static final String KMS_ACTION_WILDCARD = "kms:GenerateDataKey* and kms:ReEncrypt* are the data-key actions SNS "
-            + "and DynamoDB need for encrypted topics and tables, granted on the one key only";
+    static final String KMS_ACTION_WILDCARD = "kms:GenerateDataKey* and kms:ReEncrypt* are the data-key actions SNS, "
+            + "SQS and DynamoDB need for encrypted topics, queues and tables, granted on the one key only";
     static final String JAVA_21_RUNTIME = "Java 21 is deliberate: the runtime jar is built and tested for it, with "
             + "SnapStart; moving to a newer Java runtime is a separate, tested change";
+    static final String FAILURE_QUEUE_IS_A_DLQ = "This queue is itself a dead-letter store: the on-failure destination "
+            + "(EventInvokeConfig) of the ingest function's live alias, which cdk-nag does not recognise as DLQ use (it "
+            + "looks only at RedrivePolicy and DeadLetterConfig). Its messages are replayed by hand and alarmed on; a DLQ "
+            + "behind it would have no consumer";
     static final String SNAPSTART_PUBLISHED = "SnapStart applies: every caller invokes the 'live' alias of the "
             + "function's current published version";
 
     private NagSuppressionMetadata() {
     }
 
-    static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, ITopic alertTopic,
-                      DetectorSettings settings) {
+    static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, Queue ingestFailureQueue,
+                      ITopic alertTopic, DetectorSettings settings) {
         boolean tableKey = settings.encryptionKey().isPresent();
         boolean topicKey = alertTopic.getMasterKey() != null;
         for (Map.Entry<Handler, DetectorFunction> entry : functions.entrySet()) {
@@ -49,9 +54,10 @@ final class NagSuppressionMetadata {
                     .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISHED);
             IConstruct policy = defaultPolicy(function.role());
             suppress(policy, "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD, List.of("Resource::*"));
-            // Exactly the data-key wildcards DetectorPermissions grants this function: table writes under a customer
-            // key (GenerateDataKey*, ReEncrypt*), publishing to an encrypted topic (GenerateDataKey*). Purge only
-            // reads and deletes (kms:Decrypt, kms:DescribeKey): no wildcard.
+            // Exactly the data-key wildcards granted to this function: table writes under a customer key
+            // (GenerateDataKey*, ReEncrypt*), publishing to an encrypted topic (GenerateDataKey*); for ingest, sending
+            // to the failure queue under the same customer key adds the same two. Purge only reads and deletes
+            // (kms:Decrypt, kms:DescribeKey): no wildcard.
             boolean writesTable = tableKey && handler != Handler.PURGE_QUEUE_CONTACTS;
             boolean publishes = topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
             List<Object> kmsFindings = new ArrayList<>();
@@ -70,6 +76,7 @@ final class NagSuppressionMetadata {
         }
         suppress(defaultPolicy((Role) stateMachine.getRole()), "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD,
                 List.of("Resource::*"));
+        suppress(ingestFailureQueue, "AwsSolutions-SQS3", FAILURE_QUEUE_IS_A_DLQ, List.of());
     }
 
     /** A cdk-nag {@code applies_to} regular expression matching the whole finding {@code Resource::<arn>}. */

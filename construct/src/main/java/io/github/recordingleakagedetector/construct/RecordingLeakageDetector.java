@@ -18,6 +18,8 @@ import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
@@ -26,11 +28,13 @@ import software.constructs.Construct;
  * Tells an Amazon Connect contact centre which calls that should have been recorded have no recording in S3.
  *
  * <p>A subscription filter on the contact-flow log group sends recording-behaviour events to an ingest function, which
- * tracks each contact in a DynamoDB table. Every 5 minutes (by default) an EventBridge rule starts a state machine:
- * poll new contacts, then in parallel purge contacts that never reached an agent, and poll contacts in progress and
- * check the recordings of completed agent contacts. A missing recording is published to the alert topic and counted in
- * the {@code RecordingsMissing} metric, which is alarmed, as are workflow failures and time-outs, ingest errors,
- * malformed log events and contacts that could not be verified.
+ * tracks each contact in a DynamoDB table; deliveries that still fail after Lambda's retries are kept in the
+ * {@linkplain #getIngestFailureQueue() ingest failure queue} for replay. Every 5 minutes (by default) an EventBridge
+ * rule starts a state machine: poll new contacts, then in parallel purge contacts that never reached an agent, and poll
+ * contacts in progress and check the recordings of completed agent contacts (also when polling new contacts failed:
+ * the execution then fails afterwards). A missing recording is published to the alert topic and counted in the
+ * {@code RecordingsMissing} metric, which is alarmed, as are workflow failures and time-outs, ingest errors, ingest
+ * deliveries waiting in the failure queue, malformed log events and contacts that could not be verified.
  *
  * <pre>{@code
  * new RecordingLeakageDetector(this, "Detector", RecordingLeakageDetectorProps.builder()
@@ -55,6 +59,7 @@ public class RecordingLeakageDetector extends Construct {
     private final Table contactTable;
     private final ITopic alertTopic;
     private final Map<Handler, DetectorFunction> functions;
+    private final Queue ingestFailureQueue;
     private final StateMachine stateMachine;
     private final IRule scheduleRule;
     private final List<IAlarm> alarms;
@@ -71,11 +76,12 @@ public class RecordingLeakageDetector extends Construct {
         this.alertTopic = DetectorAlerting.topic(this, props.getAlertTopic(), settings);
         this.functions = DetectorFunctions.create(this, settings, runtimeEnvironment());
         DetectorPermissions.grant(functions, contactTable, alertTopic, settings);
+        this.ingestFailureQueue = IngestFailureDestination.create(this, settings, functions.get(Handler.FLOW_LOG_INGEST));
         FlowLogSubscription.create(this, settings.flowLogGroup(), functions.get(Handler.FLOW_LOG_INGEST).alias());
         this.stateMachine = DetectionWorkflow.create(this, settings, functions);
         this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
         this.alarms = createAlarms();
-        NagSuppressionMetadata.apply(functions, stateMachine, alertTopic, settings);
+        NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, alertTopic, settings);
     }
 
     /** The values of every variable the runtime reads; each function gets the subset its handler reads. */
@@ -114,7 +120,14 @@ public class RecordingLeakageDetector extends Construct {
                         "A detection workflow execution failed" + detector, alertTopic),
                 DetectorAlerting.alarmOnAny(this, "WorkflowTimedOutAlarm",
                         stateMachine.metricTimedOut(MetricOptions.builder().period(Duration.minutes(5)).build()),
-                        "A detection workflow execution timed out" + detector, alertTopic));
+                        "A detection workflow execution timed out" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "IngestFailuresQueuedAlarm",
+                        ingestFailureQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                .period(Duration.minutes(5))
+                                .statistic("Maximum")
+                                .build()),
+                        "Flow-log deliveries failed after Lambda's retries and wait in the ingest failure queue: fix the "
+                                + "cause, then replay them to the ingest function's live alias" + detector, alertTopic));
     }
 
     /**
@@ -212,6 +225,35 @@ public class RecordingLeakageDetector extends Construct {
     /** The recording key prefix in use (given or derived). */
     public String getRecordingKeyPrefix() {
         return settings.recordingKeyPrefix();
+    }
+
+    /**
+     * Where flow-log deliveries go that the ingest function could not process after Lambda's asynchronous retries
+     * (2 retries; an event is given up after 6 hours): the on-failure destination of the ingest function's
+     * {@code live} alias, which the subscription filter invokes. Kept 14 days, encrypted ({@code encryptionKey}, or
+     * SSE-SQS), TLS only. The {@code IngestFailuresQueuedAlarm} fires while a message is waiting (maximum
+     * {@code ApproximateNumberOfMessagesVisible} of at least 1 in 5 minutes).
+     *
+     * <p>Each message body is Lambda's record of the failed asynchronous invocation: {@code requestContext}
+     * ({@code functionArn}: the alias; {@code condition}: {@code RetriesExhausted} or {@code EventAgeExceeded};
+     * {@code approximateInvokeCount}), {@code responsePayload} (the handler's error, if it ran) and, under
+     * {@code requestPayload}, the original subscription delivery ({@code {"awslogs": {"data": "<base64 gzip>"}}}).
+     *
+     * <p>To replay: fix the cause (the ingest function's log group says what failed), then re-invoke the ingest
+     * function's {@code live} alias with each message's {@code requestPayload}, and delete the message once that
+     * invocation succeeded. Ingest is idempotent: a delivery replayed twice, or one that partly succeeded before it
+     * failed, changes nothing twice, and an older Enable cannot undo a later Disable. For example:
+     * <pre>{@code
+     * aws sqs receive-message --queue-url "$QUEUE_URL" --max-number-of-messages 1 > message.json
+     * jq -c '.Messages[0].Body | fromjson | .requestPayload' message.json > payload.json
+     * aws lambda invoke --function-name "$INGEST_FUNCTION_NAME:live" --cli-binary-format raw-in-base64-out \
+     *     --payload file://payload.json response.json     # prints FunctionError if it failed again
+     * aws sqs delete-message --queue-url "$QUEUE_URL" \
+     *     --receipt-handle "$(jq -r '.Messages[0].ReceiptHandle' message.json)"
+     * }</pre>
+     */
+    public IQueue getIngestFailureQueue() {
+        return ingestFailureQueue;
     }
 
     /** The function the flow-log subscription invokes (through its {@code live} alias). */

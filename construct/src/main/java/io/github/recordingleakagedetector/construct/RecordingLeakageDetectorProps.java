@@ -164,7 +164,7 @@ public final class RecordingLeakageDetectorProps {
     /**
      * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and for the alarms. A
      * given topic is used as it is: the construct changes neither its encryption nor its policy ({@code encryptionKey}
-     * then applies to the table only), and only adds the {@code alertEmails} subscriptions and the functions'
+     * then applies to the table and the ingest failure queue only), and only adds the {@code alertEmails} subscriptions and the functions'
      * {@code sns:Publish} (plus the key actions publishing needs, if the topic's key is known). If it is encrypted with
      * a customer managed key, that key's policy must let {@code cloudwatch.amazonaws.com} use it, or the alarms cannot
      * publish.
@@ -206,10 +206,19 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * Customer managed KMS key for the contact table and for the default alert topic. The functions get exactly the
-     * key actions their table and topic access needs.
+     * Customer managed KMS key for the contact table, the ingest failure queue and the default alert topic. The
+     * functions get exactly the key actions their table, queue and topic access needs, in their roles (so the key
+     * policy must let IAM policies grant use of the key, as the default key policy does).
      *
-     * @default the table uses an AWS owned key; the default alert topic gets a new key of its own
+     * <p>CloudWatch alarms publish to the default alert topic with the key too, which needs a statement for
+     * {@code cloudwatch.amazonaws.com} ({@code kms:Decrypt, kms:GenerateDataKey*}) in the key policy. The construct
+     * adds it to a key created in this app; it cannot change the policy of an imported key ({@code Key.fromKeyArn},
+     * {@code Key.fromLookup}...), so for an imported key with the default topic it warns at synth (warning id
+     * {@code recording-leakage-detector:importedEncryptionKeyForAlertTopic}, with the statement to add), and the key
+     * policy must be given that statement, or the alarms cannot notify anyone.
+     *
+     * @default the table uses an AWS owned key; the ingest failure queue uses SSE-SQS; the default alert topic gets a
+     *          new key of its own
      */
     public Optional<IKey> getEncryptionKey() {
         return Optional.ofNullable(encryptionKey);

@@ -15,7 +15,9 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * GIVEN a detector with default props, WHEN its state machine definition is parsed from the template, THEN it has the
  * original design's shape: {@code PollInitialised -> Parallel[ PurgeQueueContacts | PollInProgress -> CheckRecordings ]},
- * with function-ARN task resources, service-error retries only, and a catch-all into a Fail state.
+ * with function-ARN task resources and service-error retries only; a PollInitialised failure is caught into
+ * {@code $.pollInitialisedError} so that the Parallel still runs, and a Choice afterwards fails the execution with that
+ * error; an error inside the Parallel goes to a Fail state at once.
  */
 class DetectionWorkflowTest {
 
@@ -35,21 +37,49 @@ class DetectionWorkflowTest {
     }
 
     @Test
-    void startsByPollingInitialisedContactsThenRunsTheParallelStep() {
+    void startsByPollingInitialisedContactsThenRunsTheParallelStepThenDecidesTheOutcome() {
         assertThat(definition.path("StartAt").asText()).isEqualTo("PollInitialised");
         assertThat(names(definition.path("States"))).containsExactlyInAnyOrder(
-                "PollInitialised", "ProcessTrackedContacts", "DetectionFailed");
+                "PollInitialised", "ProcessTrackedContacts", "PollInitialisedOutcome", "PollInitialisedFailed",
+                "DetectionSucceeded", "DetectionFailed");
         JsonNode pollInitialised = definition.path("States").path("PollInitialised");
         assertThat(pollInitialised.path("Type").asText()).isEqualTo("Task");
         assertThat(pollInitialised.path("Next").asText()).isEqualTo("ProcessTrackedContacts");
         assertThat(pollInitialised.path("ResultPath").asText()).isEqualTo("$.pollInitialised");
+        JsonNode parallel = definition.path("States").path("ProcessTrackedContacts");
+        assertThat(parallel.path("Next").asText()).isEqualTo("PollInitialisedOutcome");
+        assertThat(parallel.has("End")).isFalse();
+    }
+
+    @Test
+    void pollInitialisedFailureIsCaughtIntoTheStateAndTheParallelStillRuns() {
+        JsonNode catches = definition.path("States").path("PollInitialised").path("Catch");
+        assertThat(catches).hasSize(1);
+        assertThat(strings(catches.get(0).path("ErrorEquals"))).containsExactly("States.ALL");
+        assertThat(catches.get(0).path("ResultPath").asText()).isEqualTo("$.pollInitialisedError");
+        assertThat(catches.get(0).path("Next").asText()).isEqualTo("ProcessTrackedContacts");
+    }
+
+    @Test
+    void afterTheParallelAChoiceFailsTheExecutionWithPollInitialisedsErrorIfThereWasOne() {
+        JsonNode outcome = definition.path("States").path("PollInitialisedOutcome");
+        assertThat(outcome.path("Type").asText()).isEqualTo("Choice");
+        assertThat(outcome.path("Choices")).hasSize(1);
+        assertThat(outcome.path("Choices").get(0).toString()).isEqualTo(
+                "{\"Variable\":\"$.pollInitialisedError\",\"IsPresent\":true,\"Next\":\"PollInitialisedFailed\"}");
+        assertThat(outcome.path("Default").asText()).isEqualTo("DetectionSucceeded");
+
+        JsonNode pollInitialisedFailed = definition.path("States").path("PollInitialisedFailed");
+        assertThat(pollInitialisedFailed.path("Type").asText()).isEqualTo("Fail");
+        assertThat(pollInitialisedFailed.path("ErrorPath").asText()).isEqualTo("$.pollInitialisedError.Error");
+        assertThat(pollInitialisedFailed.path("CausePath").asText()).isEqualTo("$.pollInitialisedError.Cause");
+        assertThat(definition.path("States").path("DetectionSucceeded").path("Type").asText()).isEqualTo("Succeed");
     }
 
     @Test
     void parallelStepPurgesQueueContactsBesidePollingInProgressThenCheckingRecordings() {
         JsonNode parallel = definition.path("States").path("ProcessTrackedContacts");
         assertThat(parallel.path("Type").asText()).isEqualTo("Parallel");
-        assertThat(parallel.path("End").asBoolean()).isTrue();
         assertThat(parallel.path("ResultPath").asText()).isEqualTo("$.branches");
 
         JsonNode purgeBranch = parallel.path("Branches").get(0);
@@ -88,19 +118,20 @@ class DetectionWorkflowTest {
     }
 
     @Test
-    void anyErrorAfterRetriesEndsInAFailStateCarryingTheErrorAndCause() {
-        for (JsonNode state : List.of(definition.path("States").path("PollInitialised"),
-                definition.path("States").path("ProcessTrackedContacts"))) {
-            JsonNode catches = state.path("Catch");
-            assertThat(catches).hasSize(1);
-            assertThat(strings(catches.get(0).path("ErrorEquals"))).containsExactly("States.ALL");
-            assertThat(catches.get(0).path("ResultPath").asText()).isEqualTo("$.error");
-            assertThat(catches.get(0).path("Next").asText()).isEqualTo("DetectionFailed");
-        }
+    void anyErrorInTheParallelAfterRetriesEndsInAFailStateCarryingTheErrorAndCause() {
+        JsonNode catches = definition.path("States").path("ProcessTrackedContacts").path("Catch");
+        assertThat(catches).hasSize(1);
+        assertThat(strings(catches.get(0).path("ErrorEquals"))).containsExactly("States.ALL");
+        assertThat(catches.get(0).path("ResultPath").asText()).isEqualTo("$.error");
+        assertThat(catches.get(0).path("Next").asText()).isEqualTo("DetectionFailed");
         JsonNode failed = definition.path("States").path("DetectionFailed");
         assertThat(failed.path("Type").asText()).isEqualTo("Fail");
         assertThat(failed.path("ErrorPath").asText()).isEqualTo("$.error.Error");
         assertThat(failed.path("CausePath").asText()).isEqualTo("$.error.Cause");
+        // The branches' tasks have no catch of their own: the Parallel's catch is the only one.
+        for (String name : List.of("PurgeQueueContacts", "PollInProgress", "CheckRecordings")) {
+            assertThat(task(name).has("Catch")).as(name).isFalse();
+        }
     }
 
     private static void assertTask(JsonNode task, String resource, String resultPath) {

@@ -31,6 +31,7 @@ class RecordingLeakageDetectorDefaultsTest {
     private static final String TOPIC = "${DetectorAlertTopic}";
     private static final String TOPIC_KEY_ARN = "${DetectorAlertTopicKey.Arn}";
     private static final String BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
+    private static final String FAILURE_QUEUE_ARN = "${DetectorIngestFailureQueue.Arn}";
 
     private static Stack stack;
     private static RecordingLeakageDetector detector;
@@ -58,7 +59,10 @@ class RecordingLeakageDetectorDefaultsTest {
         template.resourceCountIs("AWS::SNS::TopicPolicy", 1);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.resourceCountIs("AWS::KMS::Key", 1);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        template.resourceCountIs("AWS::SQS::Queue", 1);
+        template.resourceCountIs("AWS::SQS::QueuePolicy", 1);
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
         // Five function roles, the state machine's and the schedule's.
         template.resourceCountIs("AWS::IAM::Role", 7);
     }
@@ -185,15 +189,50 @@ class RecordingLeakageDetectorDefaultsTest {
     }
 
     @Test
-    void ingestMayOnlyReadAndWriteContactItems() {
+    void ingestMayOnlyReadAndWriteContactItemsAndSendFailedDeliveriesToItsFailureQueue() {
         assertThat(permissionsOf("DetectorIngestFunctionRole")).containsExactly(
                 "dynamodb:GetItem " + TABLE_ARN,
                 "dynamodb:PutItem " + TABLE_ARN,
                 "dynamodb:UpdateItem " + TABLE_ARN,
                 "logs:CreateLogStream ${DetectorIngestFunctionLogs.Arn}",
                 "logs:PutLogEvents ${DetectorIngestFunctionLogs.Arn}",
+                "sqs:GetQueueAttributes " + FAILURE_QUEUE_ARN,
+                "sqs:GetQueueUrl " + FAILURE_QUEUE_ARN,
+                "sqs:SendMessage " + FAILURE_QUEUE_ARN,
                 "xray:PutTelemetryRecords *",
                 "xray:PutTraceSegments *");
+    }
+
+    @Test
+    void ingestDeliveriesThatFailAfterLambdasRetriesGoToTheFailureQueueFromTheAliasTheSubscriptionInvokes() {
+        JsonNode config = Templates.onlyResourceOfType(template, "AWS::Lambda::EventInvokeConfig").path("Properties");
+        assertThat(Templates.resourceText(config.path("FunctionName"))).isEqualTo("${DetectorIngestFunction}");
+        // The qualifier is the live alias (taken from the alias's ARN, so the alias exists first), not $LATEST.
+        assertThat(config.path("Qualifier").toString()).isEqualTo("{\"Fn::Select\":[7,{\"Fn::Split\":[\":\",{\"Ref\":\""
+                + logicalId("AWS::Lambda::Alias", "DetectorIngestFunctionAliaslive") + "\"}]}]}");
+        assertThat(config.path("MaximumRetryAttempts").asInt()).isEqualTo(2);
+        assertThat(config.path("MaximumEventAgeInSeconds").asInt()).isEqualTo(21600);
+        assertThat(Templates.resourceText(config.path("DestinationConfig").path("OnFailure").path("Destination")))
+                .isEqualTo(FAILURE_QUEUE_ARN);
+        assertThat(config.path("DestinationConfig").has("OnSuccess")).isFalse();
+    }
+
+    @Test
+    void failureQueueIsEncryptedKeepsMessagesFourteenDaysAndRefusesPlainHttp() {
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "SqsManagedSseEnabled", true,
+                "MessageRetentionPeriod", 1209600,
+                "KmsMasterKeyId", Match.absent(),
+                "QueueName", Match.absent()));
+        template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
+                "Queues", List.of(Map.of("Ref", logicalId("AWS::SQS::Queue", "DetectorIngestFailureQueue"))),
+                "PolicyDocument", Map.of("Statement", List.of(Map.of(
+                        "Effect", "Deny",
+                        "Action", "sqs:*",
+                        "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")),
+                        "Resource", Map.of("Fn::GetAtt", List.of(
+                                logicalId("AWS::SQS::Queue", "DetectorIngestFailureQueue"), "Arn")))))));
     }
 
     @Test
@@ -274,9 +313,7 @@ class RecordingLeakageDetectorDefaultsTest {
         template.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
                 "LogGroupName", DetectorFixtures.FLOW_LOG_GROUP_NAME,
                 "DestinationArn", Map.of("Ref", logicalId("AWS::Lambda::Alias", "DetectorIngestFunctionAliaslive")),
-                "FilterPattern", "{ ($.ContactFlowModuleType = \"SetRecordingBehavior\")"
-                        + " || ($.ContactFlowModuleType = \"UpdateContactRecordingBehavior\")"
-                        + " || ($.ContactFlowModuleType = \"UpdateContactRecordingAndAnalyticsBehavior\") }"));
+                "FilterPattern", "{ $.ContactFlowModuleType = %.*[Rr]ecording.*[Bb]ehavio.*% }"));
         template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "logs.amazonaws.com",
@@ -315,7 +352,9 @@ class RecordingLeakageDetectorDefaultsTest {
             assertThat(properties.path("ComparisonOperator").asText()).as(id).isEqualTo("GreaterThanOrEqualToThreshold");
             assertThat(properties.path("EvaluationPeriods").asInt()).as(id).isEqualTo(1);
             assertThat(properties.path("Period").asInt()).as(id).isEqualTo(300);
-            assertThat(properties.path("Statistic").asText()).as(id).isEqualTo("Sum");
+            // A queue depth is a level, not a count: its alarm takes the maximum.
+            assertThat(properties.path("Statistic").asText()).as(id)
+                    .isEqualTo(id.startsWith("DetectorIngestFailuresQueuedAlarm") ? "Maximum" : "Sum");
             assertThat(properties.path("TreatMissingData").asText()).as(id).isEqualTo("notBreaching");
             assertThat(Templates.text(properties.path("AlarmActions"))).as(id)
                     .isEqualTo("[{\"Ref\":\"" + logicalId("AWS::SNS::Topic", "DetectorAlertTopic") + "\"}]");
@@ -326,7 +365,12 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents",
                 "DetectorIngestErrorsAlarm", "AWS/Lambda/Errors",
                 "DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed",
-                "DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut"));
+                "DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut",
+                "DetectorIngestFailuresQueuedAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(
+                        logicalId("AWS::SQS::Queue", "DetectorIngestFailureQueue"), "QueueName"))))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "RecordingsMissing",
                 "Dimensions", List.of(Map.of("Name", "Detector", "Value", detector.getDetectorName()))));
@@ -361,7 +405,8 @@ class RecordingLeakageDetectorDefaultsTest {
         assertThat(detector.getStateMachine()).isNotNull();
         assertThat(detector.getAlertTopic()).isNotNull();
         assertThat(detector.getScheduleRule()).isNotNull();
-        assertThat(detector.getAlarms()).hasSize(6);
+        assertThat(detector.getAlarms()).hasSize(7);
+        assertThat(detector.getIngestFailureQueue().getQueueArn()).isNotNull();
         assertThat(List.of(detector.getIngestFunction(), detector.getPollInitialisedFunction(),
                 detector.getPurgeQueueContactsFunction(), detector.getPollInProgressFunction(),
                 detector.getCheckRecordingsFunction())).doesNotContainNull().doesNotHaveDuplicates();

@@ -47,7 +47,8 @@ class RecordingLeakageDetectorEmbeddingTest {
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
         template.resourceCountIs("AWS::Events::Rule", 2);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 2);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 14);
+        template.resourceCountIs("AWS::SQS::Queue", 2);
         template.resourceCountIs("AWS::SNS::Topic", 2);
         assertThat(london.getDetectorName()).isNotEqualTo(dublin.getDetectorName());
         assertThat(london.getRecordingKeyPrefix()).isEqualTo("connect/london/CallRecordings");
@@ -149,7 +150,8 @@ class RecordingLeakageDetectorEmbeddingTest {
                 "AWS::Logs::LogGroup", "LogGroupName",
                 "AWS::IAM::Role", "RoleName",
                 "AWS::CloudWatch::Alarm", "AlarmName",
-                "AWS::Events::Rule", "Name");
+                "AWS::Events::Rule", "Name",
+                "AWS::SQS::Queue", "QueueName");
         nameProperties.forEach((type, property) -> Templates.resourcesOfType(template, type).forEach((id, resource) ->
                 assertThat(resource.path("Properties").has(property)).as(id + " sets " + property).isFalse()));
     }

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -72,6 +75,15 @@ class RecordingLeakageDetectorOptionsTest {
                                     "SSEType", "KMS",
                                     "KMSMasterKeyId", Map.of("Fn::GetAtt",
                                             List.of(Templates.logicalId(template, "AWS::KMS::Key", "CustomerKey"), "Arn")))))));
+        }
+
+        @Test
+        void failureQueueIsEncryptedWithTheCustomerKey() {
+            template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "KmsMasterKeyId", Map.of("Fn::GetAtt",
+                            List.of(Templates.logicalId(template, "AWS::KMS::Key", "CustomerKey"), "Arn")),
+                    "SqsManagedSseEnabled", Match.absent(),
+                    "MessageRetentionPeriod", 1209600));
         }
 
         @Test
@@ -148,6 +160,68 @@ class RecordingLeakageDetectorOptionsTest {
                     "Dimensions", List.of(Map.of("Name", "Detector", "Value", "eu-contact-centre"))));
             assertThat(detector.metricRecordingsMissing().getNamespace()).isEqualTo("Compliance/Recordings");
         }
+    }
+
+    private static final String IMPORTED_KEY_ARN =
+            "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    @Test
+    void importedEncryptionKeyForTheCreatedTopicWarnsWhichKeyPolicyStatementTheAlarmsNeed() {
+        // GIVEN a key imported by ARN: this app cannot add a statement to its policy
+        Stack stack = DetectorFixtures.newStack();
+        IKey imported = Key.fromKeyArn(stack, "ImportedKey", IMPORTED_KEY_ARN);
+
+        // WHEN the construct creates the alert topic encrypted with it
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack).encryptionKey(imported).build());
+
+        // THEN one acknowledgeable warning on the detector names the key and the exact statement CloudWatch needs
+        Annotations annotations = Annotations.fromStack(stack);
+        annotations.hasWarning("/TestStack/Detector", Match.stringLikeRegexp(
+                "^encryptionKey \\(" + IMPORTED_KEY_ARN + "\\) is imported, .*cloudwatch\\.amazonaws\\.com.*"
+                        + "\\[ack: recording-leakage-detector:importedEncryptionKeyForAlertTopic\\]$"));
+        List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp(".*importedEncryptionKey.*"));
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getEntry().getData().toString()).contains(
+                "Add this statement to the key policy: {\"Sid\": \"AllowCloudWatchAlarmsToPublishToTheAlertTopic\", "
+                        + "\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudwatch.amazonaws.com\"}, "
+                        + "\"Action\": [\"kms:Decrypt\", \"kms:GenerateDataKey*\"], \"Resource\": \"*\"}");
+        // The construct could not grant it itself: no key policy in the template.
+        Template.fromStack(stack).resourceCountIs("AWS::KMS::Key", 0);
+    }
+
+    @Test
+    void encryptionKeyCreatedInTheStackGetsTheStatementAndNoWarning() {
+        // GIVEN a key created in the stack
+        Stack stack = DetectorFixtures.newStack();
+        Key key = Key.Builder.create(stack, "CustomerKey").enableKeyRotation(true).build();
+
+        // WHEN the construct creates the alert topic encrypted with it
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack).encryptionKey(key).build());
+
+        // THEN the construct adds the statement itself, and does not warn
+        Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp(".*importedEncryptionKey.*"));
+        Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key", Map.of(
+                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Map.of(
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Resource", "*"))))));
+    }
+
+    @Test
+    void importedEncryptionKeyWithAGivenTopicDoesNotWarn() {
+        // GIVEN an imported key for the table and queue, and the user's own topic (whose key policy is theirs)
+        Stack stack = DetectorFixtures.newStack();
+        IKey imported = Key.fromKeyArn(stack, "ImportedKey", IMPORTED_KEY_ARN);
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .encryptionKey(imported)
+                .alertTopic(Topic.Builder.create(stack, "ExistingTopic").enforceSsl(true).build())
+                .build());
+
+        // THEN
+        Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp(".*importedEncryptionKey.*"));
     }
 
     @Test
