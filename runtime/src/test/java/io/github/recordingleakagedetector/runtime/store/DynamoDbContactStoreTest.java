@@ -2,9 +2,12 @@ package io.github.recordingleakagedetector.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
@@ -161,5 +164,46 @@ class DynamoDbContactStoreTest {
         assertThat(store.delete(stale)).isFalse();
         assertThat(store.delete(store.find("c-1").orElseThrow())).isTrue();
         assertThat(store.find("c-1")).isEmpty();
+    }
+
+    @Test
+    void theIndexServesTheLatestVersionAfterABehaviourChange() {
+        // GIVEN an open contact whose behaviour history changes without a state change
+        insert("c-1", T0);
+        TrackedContact read = store.find("c-1").orElseThrow();
+        RecordingBehaviour withDisable = read.behaviour().with(BehaviourChange.disabled(T0.plusSeconds(30)));
+        assertThat(store.changeBehaviour(read, withDisable, ContactStore.BehaviourTransition.KEEP, T0.plusSeconds(31)))
+                .isTrue();
+
+        // WHEN a step reads it through the index, THEN it sees the new version, so its conditional write can succeed
+        TrackedContact indexed = store.needingWork(ContactState.INITIALISED, T0.plusSeconds(60)).findFirst().orElseThrow();
+        assertThat(indexed.version()).isEqualTo(2);
+        assertThat(indexed.behaviour()).isEqualTo(withDisable);
+    }
+
+    @Test
+    void readsEveryPageWhenManyContactsChangedInTheSameMillisecond() {
+        // GIVEN 250 contacts changed at the same instant (a step writes its whole batch at one clock reading)
+        for (int i = 0; i < 250; i++) {
+            insert(String.format("t-%03d", i), T0);
+        }
+
+        // WHEN they are read through the index, page by page, THEN none is skipped at a page boundary
+        assertThat(store.needingWork(ContactState.INITIALISED, T0.plusSeconds(1)).map(TrackedContact::contactId))
+                .hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aContactFirstNotFoundThenDescribedStaysInTheIndex() {
+        insert("c-1", T0);
+        assertThat(store.recordNotFound(store.find("c-1").orElseThrow(), "not yet", T0.plusSeconds(300))).isTrue();
+        ContactSnapshot agent = new ContactSnapshot(T0, T0.plusSeconds(30), null, "a", "q", "VOICE", "TRANSFER", "c-0",
+                List.of());
+        assertThat(store.recordObservation(store.find("c-1").orElseThrow(), ContactState.IN_PROGRESS_AGENT, agent,
+                T0.plusSeconds(600))).isTrue();
+
+        assertThat(store.needingWork(ContactState.IN_PROGRESS_AGENT, T0.plusSeconds(900)).map(TrackedContact::contactId))
+                .containsExactly("c-1");
+        assertThat(store.needingWork(ContactState.INITIALISED, T0.plusSeconds(900))).isEmpty();
     }
 }
