@@ -32,26 +32,14 @@ public final class RunSummary {
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    public synchronized long readCount() {
-        return read;
-    }
-
     public synchronized void remaining(long remaining) {
         this.remaining = remaining;
-    }
-
-    public synchronized long remaining() {
-        return remaining;
     }
 
     public synchronized void stopEarly(String reason) {
         if (stoppedEarlyBecause == null) {
             stoppedEarlyBecause = reason;
         }
-    }
-
-    public synchronized boolean stoppedEarly() {
-        return stoppedEarlyBecause != null;
     }
 
     public synchronized Map<String, Object> toMap() {
