@@ -3,7 +3,6 @@ package io.github.recordingleakagedetector.e2e;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
-import io.github.recordingleakagedetector.runtime.support.MutableClock;
 import io.github.recordingleakagedetector.runtime.testing.ConnectSimulator;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
 import io.github.recordingleakagedetector.runtime.testing.LocalS3;
@@ -41,7 +40,7 @@ final class ContactCentreSimulation implements AutoCloseable {
     private final LocalS3 s3 = LocalS3.start();
     private final ConnectSimulator connect = ConnectSimulator.start();
     private final SnsRecorder sns = SnsRecorder.start();
-    private final MutableClock clock = new MutableClock(Instant.EPOCH);
+    private final SimulatedClock clock = new SimulatedClock();
     private final ApiCallCounter calls = new ApiCallCounter();
     private final PrintStream progress;
     private final SynthesizedDetector detector;

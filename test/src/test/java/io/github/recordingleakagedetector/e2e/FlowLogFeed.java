@@ -1,7 +1,6 @@
 package io.github.recordingleakagedetector.e2e;
 
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
-import io.github.recordingleakagedetector.runtime.support.MutableClock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,10 +27,10 @@ final class FlowLogFeed {
     private final List<String> retriedLater = new ArrayList<>();
     private final LocalLambdaEndpoint lambda;
     private final String ingestFunction;
-    private final MutableClock clock;
+    private final SimulatedClock clock;
     private final Random random;
 
-    FlowLogFeed(List<PlannedContact> plan, LocalLambdaEndpoint lambda, String ingestFunction, MutableClock clock,
+    FlowLogFeed(List<PlannedContact> plan, LocalLambdaEndpoint lambda, String ingestFunction, SimulatedClock clock,
             long seed) {
         List<Event> events = new ArrayList<>();
         for (PlannedContact contact : plan) {
