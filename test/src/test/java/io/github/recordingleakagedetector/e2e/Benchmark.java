@@ -19,6 +19,7 @@ import java.util.Map;
 public final class Benchmark {
     private static final String[] STEPS = {"PollInitialisedHandler", "PollInProgressHandler",
         "PurgeQueueContactsHandler", "CheckRecordingsHandler", "FlowLogIngestHandler"};
+    private static final int WARM_UP_CONTACTS = 500;
 
     private Benchmark() {
     }
@@ -34,6 +35,7 @@ public final class Benchmark {
         List<String> rows = new ArrayList<>();
         PrintStream previous = JsonLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
         try {
+            warmUp();
             for (int contacts : sizes) {
                 // A busier centre over a longer day: about 500 to 6,000 calls an hour.
                 double hours = contacts <= 1_000 ? 2 : contacts <= 10_000 ? 4 : 8;
@@ -54,6 +56,18 @@ public final class Benchmark {
         System.out.println("(results from " + RepoRoot.find() + ")");
     }
 
+    /**
+     * A small run first, not reported: the first simulation in a JVM also pays for compiling the SDK, the
+     * handlers and the local servers, which would make the smallest size measure the JIT rather than the steps.
+     */
+    private static void warmUp() {
+        System.out.println("Warm-up: " + WARM_UP_CONTACTS + " calls, not reported");
+        try (ContactCentreSimulation simulation = new ContactCentreSimulation(
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            simulation.run(SimulationOptions.defaults().withContacts(WARM_UP_CONTACTS).withHours(1));
+        }
+    }
+
     private static PrintStream quietProgress() {
         // Every twelfth tick (an hour of simulated time) is enough to see it move.
         return new PrintStream(System.out, true) {
@@ -70,17 +84,18 @@ public final class Benchmark {
         return "| contacts | simulated hours | ticks | wall time (s) | leaks injected / detected | false failures "
                 + "| DescribeContact per contact | contacts over the DescribeContact budget | S3 requests per checked "
                 + "contact | DynamoDB requests per contact | poll initialised (contacts/s) | poll in progress (contacts/s) "
-                + "| check recordings (contacts/s) | purge (contacts/s) |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+                + "| check recordings (contacts/s) | purge (contacts/s) | flow-log ingest (events/s) |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     static String row(SimulationReport report, double hours) {
         Map<String, StepStatistics> steps = report.steps();
-        return String.format("| %d | %.0f | %d | %.0f | %d / %d | %d | %.2f | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.0f |",
+        return String.format("| %d | %.0f | %d | %.0f | %d / %d | %d | %.2f | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.0f | %.0f |",
                 report.contacts(), hours, report.ticks(), report.wallTime().toMillis() / 1000.0,
                 report.leaksInjected(), report.leaksDetected(), report.falseFailures(), report.describePerContact(),
                 report.describeOverBudget(), report.s3PerCheckedContact(), report.dynamoDbPerContact(),
-                rate(steps, STEPS[0]), rate(steps, STEPS[1]), rate(steps, STEPS[3]), rate(steps, STEPS[2]));
+                rate(steps, STEPS[0]), rate(steps, STEPS[1]), rate(steps, STEPS[3]), rate(steps, STEPS[2]),
+                rate(steps, STEPS[4]));
     }
 
     private static double rate(Map<String, StepStatistics> steps, String step) {

@@ -37,7 +37,8 @@ final class ContactCentreSimulation implements AutoCloseable {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final LocalDynamoDb dynamoDb = LocalDynamoDb.start();
-    private final LocalS3 s3 = LocalS3.start();
+    /** Indexed listings: a day of recordings must not make each contact's prefix listing slower, as in S3. */
+    private final LocalS3 s3 = LocalS3.startWithIndexedListings();
     private final ConnectSimulator connect = ConnectSimulator.start();
     private final SnsRecorder sns = SnsRecorder.start();
     private final SimulatedClock clock = new SimulatedClock();
