@@ -55,7 +55,8 @@ final class RuntimeContract {
     /** The five Lambda entry points, each with exactly the environment variables it reads. */
     enum Handler {
         FLOW_LOG_INGEST("FlowLogIngestHandler",
-                Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+                Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
+                Env.DETECTOR_NAME),
         POLL_INITIALISED("PollInitialisedHandler",
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),

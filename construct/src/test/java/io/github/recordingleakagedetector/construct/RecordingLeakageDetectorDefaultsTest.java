@@ -166,7 +166,7 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DETECTOR_NAME", detectorName);
         Map<String, Object> topicArn = Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorAlertTopic"));
 
-        assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90")));
+        assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90", "CONCURRENT_CONTACTS", "8")));
         Map<String, Object> poller = with(common, Map.of(
                 "DESCRIBE_CONTACT_RATE_LIMIT", "2",
                 "MAX_TRACKING_AGE_SECONDS", "86400",

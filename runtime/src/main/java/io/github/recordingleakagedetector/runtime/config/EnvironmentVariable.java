@@ -26,9 +26,10 @@ public enum EnvironmentVariable {
     ALERT_TOPIC_ARN(Kind.OPTIONAL_SNS_TOPIC_ARN, "", "SNS topic for missing-recording and unverifiable-contact alerts; empty means log only.",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     CONCURRENT_CONTACTS(Kind.POSITIVE_WHOLE_NUMBER, "8",
-            "How many contacts a scheduled step works on at once (API calls are I/O-bound; the Connect rate limit "
+            "How many contacts a function works on at once (API calls are I/O-bound; the Connect rate limit "
                     + "still paces DescribeContact across them).",
-            Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
+            Handler.FLOW_LOG_INGEST, Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS,
+            Handler.CHECK_RECORDINGS),
     SAFETY_MARGIN_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "20", "A handler takes no new work when less than this much invocation time remains.",
             Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     METRICS_NAMESPACE(Kind.TEXT, "RecordingLeakageDetector", "CloudWatch namespace of the metrics the handlers emit (embedded metric format).",

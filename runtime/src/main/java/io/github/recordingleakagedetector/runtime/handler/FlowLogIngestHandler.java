@@ -31,7 +31,8 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
 
     public FlowLogIngestHandler(Wiring wiring) {
         this.ingestion = new FlowLogIngestion(wiring.store(),
-                wiring.configuration().days(EnvironmentVariable.CONTACT_RETENTION_DAYS), wiring.clock());
+                wiring.configuration().days(EnvironmentVariable.CONTACT_RETENTION_DAYS), wiring.concurrency(),
+                wiring.clock());
         this.metrics = wiring.metrics();
     }
 

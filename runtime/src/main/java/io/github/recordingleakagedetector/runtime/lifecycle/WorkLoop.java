@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,7 +28,7 @@ final class WorkLoop {
         AtomicReference<String> stopReason = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Semaphore slots = new Semaphore(concurrency);
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency, Concurrently.daemonThreads("contact-worker-"));
         try (contacts) {
             Iterator<TrackedContact> pending = contacts.iterator();
             while (stopReason.get() == null && failure.get() == null && pending.hasNext()) {
@@ -82,14 +81,5 @@ final class WorkLoop {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while contacts were in flight", e);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "contact-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

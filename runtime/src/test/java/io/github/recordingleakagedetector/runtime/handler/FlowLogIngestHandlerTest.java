@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class FlowLogIngestHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
@@ -260,6 +261,43 @@ class FlowLogIngestHandlerTest {
         assertThat(logged).contains("\"event\":\"flowlog.malformed\"", "\"logEventId\":\"event-2\"",
                 "\"logEventId\":\"event-3\"", "\"reason\":\"missing ContactId\"");
         assertThat(logged).contains("\"MalformedLogEvents\":2");
+    }
+
+    @Test
+    void aLargeBatchIsWrittenConcurrentlyYetEachContactGetsEveryOneOfItsEvents() {
+        // GIVEN one delivery with 40 contacts, each enabled, disabled and enabled again, the events interleaved
+        FlowLogDeliveries batch = delivery();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40; i++) {
+                Instant at = T0.plusSeconds(round);
+                batch = round == 1 ? batch.disable("c-" + i, at) : batch.enable("c-" + i, "Agent", at);
+            }
+        }
+
+        // WHEN it is ingested (8 workers)
+        Map<String, Object> summary = ingest(batch.event());
+
+        // THEN every contact holds all three changes in time order, and each event is counted once
+        assertThat(summary.get("read")).isEqualTo(120L);
+        assertThat(outcome(summary, "initialised")).isEqualTo(40);
+        assertThat(outcome(summary, "updated")).isEqualTo(80);
+        for (int i = 0; i < 40; i++) {
+            TrackedContact contact = store.find("c-" + i).orElseThrow();
+            assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
+            assertThat(contact.behaviour().changes()).extracting(BehaviourChange::enables)
+                    .containsExactly(true, false, true);
+        }
+    }
+
+    @Test
+    void aTableFailureFailsTheInvocationSoTheBatchIsRedelivered() {
+        // GIVEN a function whose table does not exist
+        dynamoDb.client().deleteTable(request -> request.tableName(table));
+
+        // WHEN a batch of several contacts arrives, THEN the invocation fails with the table's error
+        assertThatThrownBy(() -> ingest(delivery().enable("c-1", "Agent", T0).enable("c-2", "Agent", T0)
+                .enable("c-3", "Agent", T0).event()))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
