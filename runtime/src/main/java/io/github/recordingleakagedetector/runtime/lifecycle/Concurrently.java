@@ -26,7 +26,7 @@ final class Concurrently {
             return;
         }
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(concurrency, items.size()),
-                daemonThreads("ingest-worker-"));
+                daemonThreads("contact-worker-"));
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (T item : items) {
@@ -57,7 +57,7 @@ final class Concurrently {
         }
     }
 
-    /** Daemon threads, so a stuck request can never keep a finished invocation's JVM from freezing. */
+    /** Daemon threads: a worker left behind never keeps the JVM from exiting. */
     static ThreadFactory daemonThreads(String namePrefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {

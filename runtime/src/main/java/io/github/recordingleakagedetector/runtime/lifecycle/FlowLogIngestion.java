@@ -42,7 +42,10 @@ public final class FlowLogIngestion {
         this.clock = clock;
     }
 
-    /** Applies a batch; a table failure is thrown once every contact's events were tried, so the batch is redelivered. */
+    /**
+     * Applies a batch. A table failure is thrown once every contact's events were tried, so that the batch is
+     * delivered again (applying it twice changes nothing).
+     */
     public RunSummary ingest(List<FlowLogRecord> records) {
         RunSummary summary = new RunSummary("ingest");
         Map<String, List<RecordingBehaviourEvent>> byContact = new LinkedHashMap<>();

@@ -28,7 +28,8 @@ final class WorkLoop {
         AtomicReference<String> stopReason = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Semaphore slots = new Semaphore(concurrency);
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency, Concurrently.daemonThreads("contact-worker-"));
+        ExecutorService workers =
+                Executors.newFixedThreadPool(concurrency, Concurrently.daemonThreads("contact-worker-"));
         try (contacts) {
             Iterator<TrackedContact> pending = contacts.iterator();
             while (stopReason.get() == null && failure.get() == null && pending.hasNext()) {
