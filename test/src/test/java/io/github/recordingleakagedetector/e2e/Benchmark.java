@@ -33,6 +33,7 @@ public final class Benchmark {
             sizes = List.of(1_000, 10_000, 50_000);
         }
         List<String> rows = new ArrayList<>();
+        List<String> costRows = new ArrayList<>();
         PrintStream previous = JsonLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
         try {
             warmUp();
@@ -45,6 +46,7 @@ public final class Benchmark {
                     SimulationReport report = simulation.run(options);
                     System.out.println(report.format());
                     rows.add(row(report, hours));
+                    costRows.add(costRow(report));
                 }
             }
         } finally {
@@ -53,6 +55,9 @@ public final class Benchmark {
         System.out.println();
         System.out.println(header());
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println(costHeader());
+        costRows.forEach(System.out::println);
         System.out.println("(results from " + RepoRoot.find() + ")");
     }
 
@@ -96,6 +101,22 @@ public final class Benchmark {
                 report.describeOverBudget(), report.s3PerCheckedContact(), report.dynamoDbPerContact(),
                 rate(steps, STEPS[0]), rate(steps, STEPS[1]), rate(steps, STEPS[3]), rate(steps, STEPS[2]),
                 rate(steps, STEPS[4]));
+    }
+
+    static String costHeader() {
+        return "| contacts | handler time per invocation: poll initialised | poll in progress | check recordings "
+                + "| purge | flow-log ingest |\n|---:|---|---|---|---|---|";
+    }
+
+    static String costRow(SimulationReport report) {
+        Map<String, StepStatistics> steps = report.steps();
+        return String.format("| %d | %s | %s | %s | %s | %s |", report.contacts(), cost(steps, STEPS[0]),
+                cost(steps, STEPS[1]), cost(steps, STEPS[3]), cost(steps, STEPS[2]), cost(steps, STEPS[4]));
+    }
+
+    private static String cost(Map<String, StepStatistics> steps, String step) {
+        StepStatistics statistics = steps.get(step);
+        return statistics == null ? "" : statistics.costFit().map(StepStatistics.CostFit::toString).orElse("");
     }
 
     private static double rate(Map<String, StepStatistics> steps, String step) {

@@ -1,7 +1,10 @@
 package io.github.recordingleakagedetector.e2e;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -11,6 +14,7 @@ final class StepStatistics {
     private final LongAdder contacts = new LongAdder();
     private final LongAdder nanos = new LongAdder();
     private final LongAdder invocations = new LongAdder();
+    private final List<long[]> contactsAndNanosPerInvocation = new CopyOnWriteArrayList<>();
 
     void add(long contactsRead, Map<?, ?> outcomeCounts, long elapsedNanos) {
         outcomeCounts.forEach((outcome, count) -> outcomes.computeIfAbsent(String.valueOf(outcome),
@@ -18,6 +22,34 @@ final class StepStatistics {
         contacts.add(contactsRead);
         nanos.add(elapsedNanos);
         invocations.increment();
+        contactsAndNanosPerInvocation.add(new long[] {contactsRead, elapsedNanos});
+    }
+
+    /**
+     * An invocation's handler time as fixed + per contact (least squares over the invocations): the fixed part is
+     * what every run pays (its index queries, the count behind {@code remaining}, starting workers), the per-contact
+     * part what the step's throughput is made of. Empty when the invocations did not vary in size.
+     */
+    Optional<CostFit> costFit() {
+        List<long[]> points = List.copyOf(contactsAndNanosPerInvocation);
+        double n = points.size();
+        double meanX = points.stream().mapToDouble(p -> p[0]).sum() / n;
+        double meanY = points.stream().mapToDouble(p -> p[1] / 1e6).sum() / n;
+        double sxx = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[0] - meanX)).sum();
+        double sxy = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[1] / 1e6 - meanY)).sum();
+        if (points.size() < 2 || sxx == 0) {
+            return Optional.empty();
+        }
+        double perContact = sxy / sxx;
+        return Optional.of(new CostFit(meanY - perContact * meanX, perContact));
+    }
+
+    /** Milliseconds every invocation costs, and milliseconds each contact adds. */
+    record CostFit(double fixedMillis, double millisPerContact) {
+        @Override
+        public String toString() {
+            return String.format("%.0f ms + %.2f ms/contact", fixedMillis, millisPerContact);
+        }
     }
 
     long contacts() {
@@ -50,7 +82,8 @@ final class StepStatistics {
 
     @Override
     public String toString() {
-        return String.format("%d contacts in %d invocations, %.1f s, %.0f contacts/s; %s", contacts(), invocations(),
-                seconds(), contactsPerSecond(), outcomes());
+        return String.format("%d contacts in %d invocations, %.1f s, %.0f contacts/s (%s); %s", contacts(),
+                invocations(), seconds(), contactsPerSecond(), costFit().map(CostFit::toString).orElse("no fit"),
+                outcomes());
     }
 }
