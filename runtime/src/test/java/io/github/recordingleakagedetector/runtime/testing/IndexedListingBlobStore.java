@@ -85,7 +85,8 @@ final class IndexedListingBlobStore extends ForwardingBlobStore {
     @Override
     public ListObjectsV2Response list(ListObjectsV2Request request) {
         boolean firstPlainPage = (request.delimiter() == null || request.delimiter().isEmpty())
-                && request.continuationToken() == null && request.startAfter() == null;
+                && request.continuationToken() == null && request.startAfter() == null
+                && (request.maxKeys() == null || request.maxKeys() > 0);
         if (!firstPlainPage) {
             return super.list(request);
         }
