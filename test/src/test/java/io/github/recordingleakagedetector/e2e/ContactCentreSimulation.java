@@ -96,10 +96,11 @@ final class ContactCentreSimulation implements AutoCloseable {
         while (true) {
             tick = tick.plus(SimulationOptions.TICK);
             ticks++;
-            clock.set(tick);
             long tickStarted = System.nanoTime();
             int landed = uploads.landUntil(tick);
+            // The feed moves the clock through the deliveries up to the tick: they precede the tick's execution.
             int delivered = feed.deliverUntil(tick);
+            clock.advanceTo(tick);
             Set<String> live = liveContactIds(store);
             live.forEach(id -> liveTicks.merge(id, 1, Integer::sum));
             if (options.injectThrottling()) {

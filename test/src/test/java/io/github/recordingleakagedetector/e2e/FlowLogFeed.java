@@ -69,7 +69,7 @@ final class FlowLogFeed {
             String payload = "{\"awslogs\":{\"data\":\"" + batch.data() + "\"}}";
             // Delivered within seconds of being logged, so before the tick's execution starts (unless logged then)
             Instant deliveredAt = last.plusSeconds(1);
-            clock.set(deliveredAt.isAfter(now) ? now : deliveredAt);
+            clock.advanceTo(deliveredAt.isAfter(now) ? now : deliveredAt);
             if (random.nextDouble() < LATE_RETRY) {
                 retriedLater.add(payload);
                 continue;
@@ -79,7 +79,7 @@ final class FlowLogFeed {
                 lambda.invoke(ingestFunction, payload);
             }
         }
-        clock.set(now);
+        clock.advanceTo(now);
         retries.forEach(payload -> lambda.invoke(ingestFunction, payload));
         return delivered;
     }

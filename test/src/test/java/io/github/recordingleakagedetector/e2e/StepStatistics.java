@@ -32,12 +32,15 @@ final class StepStatistics {
      */
     Optional<CostFit> costFit() {
         List<long[]> points = List.copyOf(contactsAndNanosPerInvocation);
+        if (points.size() < 2) {
+            return Optional.empty();
+        }
         double n = points.size();
         double meanX = points.stream().mapToDouble(p -> p[0]).sum() / n;
         double meanY = points.stream().mapToDouble(p -> p[1] / 1e6).sum() / n;
         double sxx = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[0] - meanX)).sum();
         double sxy = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[1] / 1e6 - meanY)).sum();
-        if (points.size() < 2 || sxx == 0) {
+        if (sxx == 0) {
             return Optional.empty();
         }
         double perContact = sxy / sxx;
