@@ -25,7 +25,6 @@ public final class FlowLogIngestion {
     public static final String UPDATED = "updated";
     public static final String SKIPPED = "skipped";
     public static final String IGNORED = "ignored";
-    public static final String RACE_LOST = "raceLost";
 
     private static final JsonLog LOG = JsonLog.of(FlowLogIngestion.class);
     private static final int ATTEMPTS_PER_EVENT = 3;
@@ -101,7 +100,7 @@ public final class FlowLogIngestion {
                 return outcome.get();
             }
         }
-        return RACE_LOST;
+        throw keptChanging(event.contactId());
     }
 
     private String disable(RecordingBehaviourEvent.Disabled event) {
@@ -117,7 +116,17 @@ public final class FlowLogIngestion {
                 return outcome.get();
             }
         }
-        return RACE_LOST;
+        throw keptChanging(event.contactId());
+    }
+
+    /**
+     * A change that cannot be written must not be dropped: one lost Disable or Enable changes the verdict. The batch
+     * fails, and is delivered again once the contact has settled (applying it twice changes nothing).
+     */
+    private static IllegalStateException keptChanging(String contactId) {
+        return new IllegalStateException("Contact " + contactId + " changed on every one of " + ATTEMPTS_PER_EVENT
+                + " attempts to record its recording-behaviour change; failing the batch so that it is delivered "
+                + "again");
     }
 
     /**

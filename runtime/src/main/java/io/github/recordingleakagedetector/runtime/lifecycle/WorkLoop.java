@@ -33,11 +33,13 @@ final class WorkLoop {
         try (contacts) {
             Iterator<TrackedContact> pending = contacts.iterator();
             while (stopReason.get() == null && failure.get() == null && pending.hasNext()) {
+                // The budget is read after a slot frees up: waiting for one can take as long as a slow contact.
+                slots.acquireUninterruptibly();
                 if (budget.exhausted()) {
+                    slots.release();
                     summary.stopEarly("time budget");
                     break;
                 }
-                slots.acquireUninterruptibly();
                 if (stopReason.get() != null || failure.get() != null) {
                     slots.release();
                     break;
