@@ -285,8 +285,13 @@ class CheckRecordingsHandlerTest {
         // The re-describe before each verdict is paced at 20/s: each run takes half a second, so both read every leak
         bed.with("DESCRIBE_CONTACT_RATE_LIMIT", "20");
 
+        // Both handlers (and their SDK clients) are built first, so the two runs start together
+        CheckRecordingsHandler first = bed.checkHandler();
+        CheckRecordingsHandler second = bed.checkHandler();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Callable<Map<String, Object>>> runs = List.of(this::check, this::check);
+        List<Callable<Map<String, Object>>> runs = List.of(
+                () -> first.handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime()),
+                () -> second.handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime()));
         long missing = 0;
         long lost = 0;
         try {
