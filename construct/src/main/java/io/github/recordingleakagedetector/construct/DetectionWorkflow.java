@@ -83,7 +83,6 @@ final class DetectionWorkflow {
                 .build()
                 .when(Condition.isPresent(POLL_INITIALISED_ERROR_PATH), pollInitialisedFailed)
                 .otherwise(Succeed.Builder.create(scope, "DetectionSucceeded").build());
-        CatchProps catchAll = CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.error").build();
 
         LambdaInvoke pollInitialised = task(scope, "PollInitialised", functions.get(Handler.POLL_INITIALISED),
                 "$.pollInitialised", taskTimeout);
@@ -100,11 +99,8 @@ final class DetectionWorkflow {
                 .build()
                 .branch(purgeQueueContacts)
                 .branch(pollInProgress.next(checkRecordings));
-        pollInitialised.addCatch(trackedContacts, CatchProps.builder()
-                .errors(List.of("States.ALL"))
-                .resultPath(POLL_INITIALISED_ERROR_PATH)
-                .build());
-        trackedContacts.addCatch(failed, catchAll);
+        pollInitialised.addCatch(trackedContacts, catchAll(POLL_INITIALISED_ERROR_PATH));
+        trackedContacts.addCatch(failed, catchAll("$.error"));
 
         boolean express = settings.stateMachineType() == StateMachineType.EXPRESS;
         LogGroup logGroup = LogGroup.Builder.create(scope, "StateMachineLogs")
@@ -128,6 +124,10 @@ final class DetectionWorkflow {
 
     private static long seconds(Duration duration) {
         return duration.toSeconds().longValue();
+    }
+
+    private static CatchProps catchAll(String resultPath) {
+        return CatchProps.builder().errors(List.of("States.ALL")).resultPath(resultPath).build();
     }
 
     private static LambdaInvoke task(Construct scope, String name, DetectorFunction function, String resultPath,

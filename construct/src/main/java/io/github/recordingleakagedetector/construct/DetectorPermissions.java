@@ -31,7 +31,7 @@ import software.amazon.awscdk.services.sns.ITopic;
  * {@code prefix}, never by HEAD or GET ({@code s3:GetObject} is not granted). With {@code s3:ListBucket} limited to the
  * recording prefix, S3 answers a HEAD of a missing key with 403 rather than 404, so listing is also the only way to
  * tell "missing" from "denied". Listing returns key names, which SSE-KMS does not encrypt, so the bucket's KMS key is
- * granted to no function. Customer managed keys of the table or topic add the KMS actions of that access. Writing logs
+ * granted to no function. Customer managed keys of the table, topic or ingest failure queue add the KMS actions of that access. Writing logs
  * and X-Ray traces is granted where the functions are made.
  */
 final class DetectorPermissions {

@@ -27,7 +27,8 @@ import software.constructs.Construct;
  * expression match whether CloudWatch searches the value or matches it whole. It uses only documented regex
  * characters (letters, {@code [ ] . *}), one regex of the 2 a JSON pattern may hold, and one of the 5 regex filter
  * patterns a log group may have across its metric and subscription filters. ALL-CAPS module types (which Connect does
- * not log) would not pass. Before deploying to a new Connect setup, a pattern can be checked against real log lines
+ * not log) would not pass, nor would a name with "Behavior" before "Recording", which the interpreter, matching in
+ * any order, would accept. Before deploying to a new Connect setup, a pattern can be checked against real log lines
  * with {@code aws logs test-metric-filter --filter-pattern '<pattern>' --log-event-messages '<line>'}.
  */
 final class FlowLogSubscription {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
@@ -187,6 +188,24 @@ class RecordingLeakageDetectorOptionsTest {
                         + "\"Action\": [\"kms:Decrypt\", \"kms:GenerateDataKey*\"], \"Resource\": \"*\"}");
         // The construct could not grant it itself: no key policy in the template.
         Template.fromStack(stack).resourceCountIs("AWS::KMS::Key", 0);
+    }
+
+    @Test
+    void aKeyImportedByATokenIsWarnedAboutWithoutItsUnresolvedArn() {
+        // GIVEN a key whose ARN is only known at deploy time
+        Stack stack = DetectorFixtures.newStack();
+        IKey imported = Key.fromKeyArn(stack, "ImportedKey", Fn.importValue("SharedAlertKeyArn"));
+
+        // WHEN the construct creates the alert topic encrypted with it
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack).encryptionKey(imported).build());
+
+        // THEN the warning still says what to do, but shows no token text
+        List<SynthesisMessage> warnings = Annotations.fromStack(stack)
+                .findWarning("*", Match.stringLikeRegexp(".*importedEncryptionKey.*"));
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getEntry().getData().toString())
+                .startsWith("encryptionKey is imported, ")
+                .doesNotContain("${Token");
     }
 
     @Test
