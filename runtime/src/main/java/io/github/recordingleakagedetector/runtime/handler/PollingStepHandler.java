@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A step that describes the contacts in some states and reclassifies them. */
-abstract class PollingStepHandler extends ScheduledStepHandler {
+/** A step that describes the contacts in some states and reclassifies them (public: see {@link ScheduledStepHandler}). */
+public abstract class PollingStepHandler extends ScheduledStepHandler {
     private final ContactPoller poller;
     private final List<ContactState> states;
 

@@ -16,11 +16,17 @@ import java.util.Map;
  * A step of the state machine: ignores its input, runs within the invocation's time budget and returns the run
  * summary, which Step Functions records in the execution history. Failures are thrown, never returned, so the
  * workflow shows them.
+ *
+ * <p>Public, like {@link #handleRequest}: Lambda's runtime client invokes the handler string's method by reflection
+ * from another package, and refuses a public method declared on a non-public class.
  */
-abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final JsonLog LOG = JsonLog.of(ScheduledStepHandler.class);
 
+    private static final String EXECUTION_START_TIME = Handler.EXECUTION_START_TIME_FIELD;
+
     private final Wiring wiring;
+    private final String step;
     private final EmbeddedMetrics metrics;
 
     ScheduledStepHandler(Wiring wiring, String step) {
@@ -28,10 +34,6 @@ abstract class ScheduledStepHandler implements RequestHandler<Map<String, Object
         this.step = step;
         this.metrics = wiring.metrics();
     }
-
-    private static final String EXECUTION_START_TIME = Handler.EXECUTION_START_TIME_FIELD;
-
-    private final String step;
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
