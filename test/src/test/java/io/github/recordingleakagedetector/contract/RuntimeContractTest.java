@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -155,7 +156,8 @@ class RuntimeContractTest {
                     + "\"ContactFlowModuleType\":\"" + moduleType + "\",\"Timestamp\":\"2024-01-01T00:00:00Z\","
                     + "\"Parameters\":{\"RecordingBehaviorOption\":\"Enable\",\"RecordingParticipantOption\":\"Both\","
                     + "\"RecordedParticipants\":[\"Agent\",\"Customer\"]}}";
-            boolean interpreted = !(FlowLogInterpreter.interpret(new FlowLogRecord("1", 0L, message))
+            boolean interpreted = !(FlowLogInterpreter.interpret(new FlowLogRecord("1", 0L, message),
+                    Instant.parse("2024-01-01T00:00:01Z"))
                     instanceof RecordingBehaviourEvent.Unrelated);
             assertThat(passes.matcher(moduleType).matches()).as(moduleType).isEqualTo(interpreted);
         }

@@ -47,16 +47,16 @@ public final class FlowLogIngestion {
      */
     public RunSummary ingest(List<FlowLogRecord> records) {
         RunSummary summary = new RunSummary("ingest");
-        Map<String, List<RecordingBehaviourEvent>> byContact = new LinkedHashMap<>();
+        Map<String, List<RecordingBehaviourEvent.ContactChange>> byContact = new LinkedHashMap<>();
+        Instant receivedAt = clock.instant();
         for (FlowLogRecord record : records) {
             summary.read();
             try {
-                RecordingBehaviourEvent event = FlowLogInterpreter.interpret(record);
-                Optional<String> contactId = contactIdOf(event);
-                if (contactId.isEmpty()) {
-                    summary.count(IGNORED);
+                if (FlowLogInterpreter.interpret(record, receivedAt) instanceof RecordingBehaviourEvent.ContactChange change) {
+                    byContact.computeIfAbsent(withinRetention(change, receivedAt).contactId(), id -> new ArrayList<>())
+                            .add(change);
                 } else {
-                    byContact.computeIfAbsent(contactId.get(), id -> new ArrayList<>()).add(event);
+                    summary.count(IGNORED);
                 }
             } catch (MalformedFlowLogException e) {
                 LOG.warn("flowlog.malformed", "logEventId", record.id(), "reason", e.getMessage(),
@@ -69,17 +69,17 @@ public final class FlowLogIngestion {
         return summary;
     }
 
-    private static Optional<String> contactIdOf(RecordingBehaviourEvent event) {
-        if (event instanceof RecordingBehaviourEvent.Enabled enabled) {
-            return Optional.of(enabled.contactId());
+    /** A change older than the retention would be written already expired: nothing could verify it. */
+    private RecordingBehaviourEvent.ContactChange withinRetention(RecordingBehaviourEvent.ContactChange change,
+            Instant receivedAt) {
+        if (!change.at().plus(retention).isAfter(receivedAt)) {
+            throw new MalformedFlowLogException("block time " + change.at() + " is older than the contact retention ("
+                    + retention.toDays() + " days)");
         }
-        if (event instanceof RecordingBehaviourEvent.Disabled disabled) {
-            return Optional.of(disabled.contactId());
-        }
-        return Optional.empty();
+        return change;
     }
 
-    private String apply(RecordingBehaviourEvent event) {
+    private String apply(RecordingBehaviourEvent.ContactChange event) {
         return event instanceof RecordingBehaviourEvent.Enabled enabled
                 ? enable(enabled)
                 : disable((RecordingBehaviourEvent.Disabled) event);

@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.lifecycle;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -22,19 +23,33 @@ import java.util.regex.Pattern;
 public final class FlowLogInterpreter {
     private static final Pattern INSTANCE_IN_ARN = Pattern.compile(":instance/([^/]+)/");
     private static final Set<Participant> EVERYONE = EnumSet.allOf(Participant.class);
+    /**
+     * What DescribeContact accepts as a contact id (1 to 256 characters; Connect issues UUIDs), restricted to
+     * visible ASCII: the id goes into a URL path, an S3 key prefix and the table's partition key.
+     */
+    private static final Pattern CONTACT_ID = Pattern.compile("[\\x21-\\x7E]{1,256}");
+    /** Amazon Connect launched in March 2017: a block logged earlier is a broken clock, not a contact. */
+    static final Instant EARLIEST_BLOCK_TIME = Instant.parse("2017-03-28T00:00:00Z");
+    /** How far a block's time may lie ahead of its log event (or, without one, of its arrival). */
+    static final Duration MAX_AHEAD_OF_LOG_EVENT = Duration.ofDays(1);
 
     private FlowLogInterpreter() {
     }
 
-    public static RecordingBehaviourEvent interpret(FlowLogRecord record) {
+    /**
+     * Reads one flow-log event that arrived at {@code receivedAt}. A recording-behaviour event that cannot be
+     * trusted (an id that is not a contact id, a time outside what Connect can log) is malformed: writing it would
+     * create a contact that can never be verified, or one that fails its delivery on every retry.
+     */
+    public static RecordingBehaviourEvent interpret(FlowLogRecord record, Instant receivedAt) {
         Map<String, Object> event = parseObject(record.message());
         String moduleType = text(event, "ContactFlowModuleType");
         if (moduleType == null || !isRecordingBehaviour(moduleType)) {
             return new RecordingBehaviourEvent.Unrelated(moduleType);
         }
-        String contactId = required(event, "ContactId");
-        String instanceId = instanceId(required(event, "ContactFlowId"));
-        Instant at = timestamp(event, record.timestampMillis());
+        String contactId = contactId(event);
+        String instanceId = instanceId(requiredString(event, "ContactFlowId"));
+        Instant at = plausible(timestamp(event, record.timestampMillis()), record.timestampMillis(), receivedAt);
         Map<String, Object> parameters = event.get("Parameters") instanceof Map<?, ?> map ? cast(map) : Map.of();
         Set<Participant> recorded = "SetRecordingBehavior".equals(moduleType)
                 ? legacyParticipants(parameters)
@@ -42,9 +57,9 @@ public final class FlowLogInterpreter {
         if (recorded.isEmpty()) {
             return new RecordingBehaviourEvent.Disabled(contactId, instanceId, at);
         }
-        String flowName = text(event, "ContactFlowName");
+        Object flowName = event.get("ContactFlowName");
         return new RecordingBehaviourEvent.Enabled(contactId, instanceId,
-                new RecordingExpectation(recorded, flowName == null ? "" : flowName, at));
+                new RecordingExpectation(recorded, flowName instanceof String name ? name : "", at));
     }
 
     private static boolean isRecordingBehaviour(String moduleType) {
@@ -160,12 +175,41 @@ public final class FlowLogInterpreter {
         return Instant.ofEpochMilli(fallbackMillis);
     }
 
-    private static String required(Map<String, Object> event, String field) {
-        String value = text(event, field);
-        if (value == null || value.isBlank()) {
+    private static String contactId(Map<String, Object> event) {
+        String id = requiredString(event, "ContactId");
+        if (!CONTACT_ID.matcher(id).matches()) {
+            throw new MalformedFlowLogException("ContactId '" + abbreviated(id)
+                    + "' is not a contact id (1 to 256 visible ASCII characters)");
+        }
+        return id;
+    }
+
+    /** A field that must be a non-blank JSON string: any other JSON value is not turned into text. */
+    private static String requiredString(Map<String, Object> event, String field) {
+        Object value = event.get(field);
+        if (value == null || value instanceof String text && text.isBlank()) {
             throw new MalformedFlowLogException("missing " + field);
         }
-        return value;
+        if (!(value instanceof String text)) {
+            throw new MalformedFlowLogException(field + " is not a JSON string but " + abbreviated(String.valueOf(value)));
+        }
+        return text;
+    }
+
+    private static Instant plausible(Instant at, long logEventMillis, Instant receivedAt) {
+        // A log event stamped later than its arrival has a broken clock too: the arrival bounds it.
+        Instant reference = logEventMillis > 0 && logEventMillis < receivedAt.toEpochMilli()
+                ? Instant.ofEpochMilli(logEventMillis)
+                : receivedAt;
+        if (at.isBefore(EARLIEST_BLOCK_TIME) || at.isAfter(reference.plus(MAX_AHEAD_OF_LOG_EVENT))) {
+            throw new MalformedFlowLogException("block time " + at + " is outside " + EARLIEST_BLOCK_TIME + " .. "
+                    + reference.plus(MAX_AHEAD_OF_LOG_EVENT) + " (Amazon Connect's launch .. a day after the log event)");
+        }
+        return at;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     private static String text(Map<String, Object> map, String field) {

@@ -263,6 +263,43 @@ class FlowLogIngestHandlerTest {
         assertThat(logged).contains("\"MalformedLogEvents\":2");
     }
 
+    /** A legacy Enable block whose ContactId and Timestamp are given as raw JSON. */
+    private static String hostileEnable(String contactIdJson, String timestampJson) {
+        return "{\"ContactId\":" + contactIdJson + ",\"ContactFlowId\":\"" + FlowLogDeliveries.FLOW_ARN + "\","
+                + "\"ContactFlowName\":\"Inbound\",\"ContactFlowModuleType\":\"SetRecordingBehavior\","
+                + (timestampJson == null ? "" : "\"Timestamp\":" + timestampJson + ",")
+                + "\"Parameters\":{\"RecordingBehaviorOption\":\"Enable\",\"RecordingParticipantOption\":\"Both\"}}";
+    }
+
+    @Test
+    void hostileIdsAndTimesAreSkippedAndCountedWhileTheGoodEventsAroundThemAreWritten() {
+        // GIVEN a batch in which ids are not strings or not contact ids, and block times lie outside what Connect logs
+        String tooLong = "\"" + "x".repeat(3000) + "\"";
+        String at = "\"" + T0 + "\"";
+        FlowLogDeliveries batch = delivery()
+                .enable("good-1", "Agent", T0)
+                .rawMessage(hostileEnable("{\"id\":\"c-1\"}", at), T0)
+                .rawMessage(hostileEnable("[\"c-2\"]", at), T0)
+                .rawMessage(hostileEnable("1234", at), T0)
+                .rawMessage(hostileEnable("true", at), T0)
+                .rawMessage(hostileEnable(tooLong, at), T0)
+                .rawMessage(hostileEnable("\"no-time\"", null), Instant.EPOCH)
+                .rawMessage(hostileEnable("\"in-1970\"", "\"1970-01-01T00:00:01Z\""), T0)
+                .rawMessage(hostileEnable("\"far-future\"", "\"+999999-01-01T00:00:00Z\""), T0)
+                .rawMessage(hostileEnable("\"expired\"", "\"" + T0.minus(Duration.ofDays(31)) + "\""), T0)
+                .enable("good-2", "Customer", T0);
+
+        // WHEN it is ingested
+        Map<String, Object> summary = ingest(batch.event());
+
+        // THEN only the good events became contacts; every other one is skipped and counted, and nothing failed
+        assertThat(outcome(summary, "initialised")).isEqualTo(2);
+        assertThat(outcome(summary, "skipped")).isEqualTo(9);
+        List<String> stored = dynamoDb.client().scanPaginator(r -> r.tableName(table)).items().stream()
+                .map(item -> item.get("ContactId").s()).sorted().toList();
+        assertThat(stored).containsExactly("good-1", "good-2");
+    }
+
     @Test
     void aLargeBatchIsWrittenConcurrentlyYetEachContactGetsEveryOneOfItsEvents() {
         // GIVEN one delivery with 40 contacts, each enabled, disabled and enabled again, the events interleaved

@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,11 @@ class FlowLogInterpreterTest {
                 + (participants == null ? "" : ",\"RecordingParticipantOption\":\"" + participants + "\"") + "}}";
     }
 
+    private static final long LOG_EVENT_MILLIS = 1_700_000_000_000L;
+    private static final Instant RECEIVED_AT = Instant.ofEpochMilli(LOG_EVENT_MILLIS).plusSeconds(3);
+
     private static RecordingBehaviourEvent interpret(String message) {
-        return FlowLogInterpreter.interpret(new FlowLogRecord("e1", 1_700_000_000_000L, message));
+        return FlowLogInterpreter.interpret(new FlowLogRecord("e1", LOG_EVENT_MILLIS, message), RECEIVED_AT);
     }
 
     @ParameterizedTest(name = "{0} records {1}")
@@ -69,7 +73,7 @@ class FlowLogInterpreterTest {
     @Test
     void newerBlockWithRecordedParticipantsObject() {
         String message = "{\"ContactId\":\"c-4\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
-                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\",\"Timestamp\":\"2024-01-01T00:00:00Z\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\",\"Timestamp\":\"2023-11-14T22:00:00Z\","
                 + "\"Parameters\":{\"RecordingBehavior\":{\"RecordedParticipants\":[\"Agent\",\"Customer\"],"
                 + "\"IVRRecordingBehavior\":\"Disabled\"}}}";
 
@@ -131,5 +135,62 @@ class FlowLogInterpreterTest {
                 .replace(FLOW_ARN, "flow-without-instance")))
                 .isInstanceOf(MalformedFlowLogException.class)
                 .hasMessage("ContactFlowId 'flow-without-instance' holds no instance id");
+    }
+
+    @ParameterizedTest(name = "ContactId {0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"id\":\"c-1\"}  | ContactId is not a JSON string but {id=c-1}",
+        "[\"c-1\"]           | ContactId is not a JSON string but [c-1]",
+        "42                    | ContactId is not a JSON string but 42",
+        "true                  | ContactId is not a JSON string but true",
+        "\"c 1\"             | ContactId 'c 1' is not a contact id (1 to 256 visible ASCII characters)",
+    })
+    void aContactIdThatIsNotAJsonStringOrNotAnIdIsMalformed(String contactIdJson, String reason) {
+        String message = legacyEvent("PLACEHOLDER", "Enable", "Agent", "2023-08-29T10:29:58Z")
+                .replace("\"PLACEHOLDER\"", contactIdJson);
+
+        assertThatThrownBy(() -> interpret(message))
+                .isInstanceOf(MalformedFlowLogException.class).hasMessage(reason);
+    }
+
+    @Test
+    void aContactIdLongerThanConnectAllowsIsMalformedAndOneOfTheLongestAllowedIsNot() {
+        String longest = "c".repeat(256);
+
+        assertThat(interpret(legacyEvent(longest, "Enable", "Agent", "2023-08-29T10:29:58Z")))
+                .isInstanceOf(RecordingBehaviourEvent.Enabled.class);
+        assertThatThrownBy(() -> interpret(legacyEvent(longest + "c", "Enable", "Agent", "2023-08-29T10:29:58Z")))
+                .isInstanceOf(MalformedFlowLogException.class)
+                .hasMessageEndingWith("is not a contact id (1 to 256 visible ASCII characters)");
+    }
+
+    @ParameterizedTest(name = "block time {0}, log event at {1} ms")
+    @CsvSource({
+        "1970-01-01T00:00:00Z, 1700000000000",
+        "2017-03-27T23:59:59Z, 1700000000000",
+        "2023-11-15T22:13:21Z, 1700000000000",
+        "3023-01-01T00:00:00Z, 1700000000000",
+        "'',                   0",
+    })
+    void aBlockTimeOutsideWhatConnectCanLogIsMalformed(String timestamp, long logEventMillis) {
+        // GIVEN a block time before Connect existed, more than a day after its log event, or missing with no log time
+        String message = timestamp.isEmpty()
+                ? legacyEvent("c-1", "Enable", "Agent", "x").replace(",\"Timestamp\":\"x\"", "")
+                : legacyEvent("c-1", "Enable", "Agent", timestamp);
+
+        // WHEN it is interpreted, THEN it is refused with the window it missed
+        assertThatThrownBy(() -> FlowLogInterpreter.interpret(new FlowLogRecord("e1", logEventMillis, message),
+                RECEIVED_AT))
+                .isInstanceOf(MalformedFlowLogException.class)
+                .hasMessageContaining("is outside 2017-03-28T00:00:00Z ..");
+    }
+
+    @Test
+    void aBlockTimeUpToADayAfterItsLogEventIsAccepted() {
+        Instant dayLater = Instant.ofEpochMilli(LOG_EVENT_MILLIS).plus(Duration.ofDays(1));
+
+        RecordingBehaviourEvent event = interpret(legacyEvent("c-1", "Enable", "Agent", dayLater.toString()));
+
+        assertThat(((RecordingBehaviourEvent.Enabled) event).at()).isEqualTo(dayLater);
     }
 }
