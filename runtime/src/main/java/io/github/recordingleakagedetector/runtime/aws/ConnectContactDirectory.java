@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 /**
  * DescribeContact, paced by a client-side rate limit. Throttling and server errors are retried by the SDK with
  * backoff; when retries run out they surface as {@link DirectoryUnavailableException} so the contact stays for the
- * next run. A request rejected as invalid concerns that contact only and is treated like not found. Other client
- * errors (access denied) propagate: they are configuration faults to fix.
+ * next run. A request rejected as invalid is reported as such: one contact's bad id, or a misconfiguration when
+ * every request is rejected. Other client errors (access denied) propagate: they are configuration faults to fix.
  */
 public final class ConnectContactDirectory implements ContactDirectory {
     private final ConnectClient connect;
@@ -38,9 +38,8 @@ public final class ConnectContactDirectory implements ContactDirectory {
         } catch (ResourceNotFoundException e) {
             throw new ContactNotFoundException("DescribeContact: " + e.awsErrorDetails().errorMessage());
         } catch (InvalidParameterException | InvalidRequestException e) {
-            // About this contact only (e.g. an id a flow logged wrongly): kept, retried, reported past the age limit.
-            throw new ContactNotFoundException("DescribeContact rejected the contact: "
-                    + e.awsErrorDetails().errorMessage());
+            throw new ContactRejectedException("DescribeContact rejected the request ("
+                    + e.awsErrorDetails().errorCode() + "): " + e.awsErrorDetails().errorMessage());
         } catch (ConnectException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 throw new DirectoryUnavailableException("DescribeContact failed after retries: " + e.getMessage(),

@@ -5,12 +5,24 @@ public interface ContactDirectory {
 
     /**
      * @throws ContactNotFoundException Connect does not (yet) know the contact
+     * @throws ContactRejectedException Connect refused the request as invalid
      * @throws DirectoryUnavailableException throttled or failing after retries; worth trying again later
      */
     ContactSnapshot describe(String instanceId, String contactId);
 
     final class ContactNotFoundException extends RuntimeException {
         public ContactNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Connect refused the request as invalid ({@code InvalidParameterException}, {@code InvalidRequestException}):
+     * a malformed id for one contact, or, when every request is refused, a misconfiguration (wrong instance,
+     * wrong Region), which no number of retries mends.
+     */
+    final class ContactRejectedException extends RuntimeException {
+        public ContactRejectedException(String message) {
             super(message);
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class ContactPoller {
     public static final String UNCHANGED = "unchanged";
     public static final String NOT_FOUND = "notFound";
+    public static final String REJECTED = "rejected";
     public static final String THROTTLED = "throttled";
     public static final String DESCRIBE_FAILED = "describeFailed";
     public static final String UNVERIFIABLE = "unverifiable";
@@ -69,6 +70,11 @@ public final class ContactPoller {
             LOG.warn("contact.notFound", "contactId", contact.contactId(), "state", contact.state().value(),
                     "notFoundCount", contact.describeNotFoundCount() + 1);
             return store.recordNotFound(contact, e.getMessage(), clock.instant()) ? NOT_FOUND : RACE_LOST;
+        } catch (ContactDirectory.ContactRejectedException e) {
+            health.rejected(e);
+            LOG.warn("contact.describeRejected", "contactId", contact.contactId(), "state", contact.state().value(),
+                    "error", e.getMessage());
+            return store.recordRejected(contact, e.getMessage(), clock.instant()) ? REJECTED : RACE_LOST;
         } catch (ContactDirectory.DirectoryUnavailableException e) {
             health.failed(e);
             LOG.warn("contact.describeFailed", "contactId", contact.contactId(), "throttled", e.throttled(),
@@ -107,16 +113,25 @@ public final class ContactPoller {
     }
 
     /**
-     * Tells a Connect outage (or missing permission) from a few failed calls: when every call of a run failed,
-     * the run fails, because a detector that cannot see contacts must not look healthy.
+     * Tells a Connect outage, a missing permission or a misconfiguration from a few failed calls: when every call of
+     * a run failed (other than by throttling, which only says the quota is used up), the run fails, because a
+     * detector that cannot see contacts must not look healthy. Requests Connect rejects as invalid are a failure of
+     * their own: one is a contact's bad id, all of them are a wrong instance or Region.
      */
     private static final class DirectoryHealth {
         private int successes;
+        private int rejections;
+        private RuntimeException lastRejection;
         private RuntimeException lastFailure;
         private boolean onlyThrottled = true;
 
         synchronized void succeeded() {
             successes++;
+        }
+
+        synchronized void rejected(ContactDirectory.ContactRejectedException e) {
+            rejections++;
+            lastRejection = e;
         }
 
         synchronized void failed(ContactDirectory.DirectoryUnavailableException e) {
@@ -125,7 +140,15 @@ public final class ContactPoller {
         }
 
         synchronized void failLoudlyIfNothingWorked() {
-            if (successes == 0 && lastFailure != null && !onlyThrottled) {
+            if (successes > 0) {
+                return;
+            }
+            if (rejections > 0 && (lastFailure == null || onlyThrottled)) {
+                throw new IllegalStateException("Every DescribeContact call of this run (" + rejections
+                        + ") was rejected as invalid: check the instance and Region the detector is deployed for; "
+                        + lastRejection.getMessage(), lastRejection);
+            }
+            if (lastFailure != null && (!onlyThrottled || rejections > 0)) {
                 throw new IllegalStateException("Every DescribeContact call of this run failed: "
                         + lastFailure.getMessage(), lastFailure);
             }

@@ -58,6 +58,9 @@ public interface ContactStore {
     /** DescribeContact did not know the contact; it stays in its state and is asked again next run. */
     boolean recordNotFound(TrackedContact current, String error, Instant now);
 
+    /** DescribeContact rejected the request as invalid; the contact stays in its state and is asked again next run. */
+    boolean recordRejected(TrackedContact current, String error, Instant now);
+
     /** The recording was found: {@code CALL_RECORDED_SUCCESS}, contact closed. */
     boolean recordRecordingFound(TrackedContact current, String recordingKey, List<String> searched, Instant now);
 

@@ -147,7 +147,8 @@ public final class RecordingChecker {
             ContactSnapshot fresh = directory.describe(contact.instanceId(), contact.contactId());
             return Optional.of(RecordingSearchPlan.forContact(contact.contactId(), fresh, bucket, keyPrefix)
                     .knownKeys());
-        } catch (ContactDirectory.ContactNotFoundException e) {
+        } catch (ContactDirectory.ContactNotFoundException | ContactDirectory.ContactRejectedException e) {
+            // Connect cannot say where this contact's recordings are, now or later.
             return Optional.of(List.of());
         } catch (ContactDirectory.DirectoryUnavailableException e) {
             LOG.warn("recording.verdictDeferred", "contactId", contact.contactId(), "error", e.getMessage());

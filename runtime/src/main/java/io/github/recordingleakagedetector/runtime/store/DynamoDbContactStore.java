@@ -146,11 +146,21 @@ public final class DynamoDbContactStore implements ContactStore {
 
     @Override
     public boolean recordNotFound(TrackedContact current, String error, Instant now) {
-        return update(current.contactId(), new ConditionalUpdate()
+        return update(current.contactId(), describeError(current, error, now)
+                .set(ContactTable.DESCRIBE_NOT_FOUND_COUNT, number(current.describeNotFoundCount() + 1L)));
+    }
+
+    @Override
+    public boolean recordRejected(TrackedContact current, String error, Instant now) {
+        return update(current.contactId(), describeError(current, error, now));
+    }
+
+    /** Keeps the error for the unverifiable alert; the new UpdatedAt sends the contact to the back of the queue. */
+    private static ConditionalUpdate describeError(TrackedContact current, String error, Instant now) {
+        return new ConditionalUpdate()
                 .expectVersion(current.version())
-                .set(ContactTable.DESCRIBE_NOT_FOUND_COUNT, number(current.describeNotFoundCount() + 1L))
                 .set(ContactTable.LAST_DESCRIBE_ERROR, text(error))
-                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+                .set(ContactTable.UPDATED_AT, epochMillis(now));
     }
 
     @Override

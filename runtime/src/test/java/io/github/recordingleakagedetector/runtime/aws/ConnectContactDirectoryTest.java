@@ -116,12 +116,13 @@ class ConnectContactDirectoryTest {
     }
 
     @Test
-    void aContactTheApiRejectsAsInvalidIsTreatedLikeNotFound() {
+    void aRequestTheApiRejectsAsInvalidIsARejectionNotANotFound() {
         connect.rejectAsInvalid("bad-id");
 
         assertThatThrownBy(() -> directory.describe("inst", "bad-id"))
-                .isInstanceOf(ContactDirectory.ContactNotFoundException.class)
-                .hasMessage("DescribeContact rejected the contact: One or more of the specified parameters are not valid.");
+                .isInstanceOf(ContactDirectory.ContactRejectedException.class)
+                .hasMessage("DescribeContact rejected the request (InvalidParameterException): One or more of the "
+                        + "specified parameters are not valid.");
     }
 
     @Test

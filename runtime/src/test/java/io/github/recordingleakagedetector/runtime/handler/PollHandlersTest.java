@@ -322,6 +322,42 @@ class PollHandlersTest {
     }
 
     @Test
+    void aRequestConnectRejectsIsCountedApartAndTheContactIsKeptForTheNextRun() {
+        // GIVEN one contact whose id Connect rejects as invalid, beside one it knows
+        connect().rejectAsInvalid("bad-id");
+        connect().contact(INSTANCE_ID, "c-1").initiatedAt(T0);
+        ingestEnabled("bad-id", "c-1");
+
+        // WHEN the initialised contacts are polled
+        Map<String, Object> summary = pollInitialised();
+
+        // THEN the rejection is its own outcome, the contact stays with the error kept, and the run succeeds
+        assertThat(outcome(summary, "rejected")).isEqualTo(1);
+        assertThat(outcome(summary, "notFound")).isZero();
+        TrackedContact rejected = bed.contact("bad-id");
+        assertThat(rejected.state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(rejected.describeNotFoundCount()).isZero();
+        assertThat(rejected.lastDescribeError()).startsWith("DescribeContact rejected the request (InvalidParameterException)");
+        assertThat(bed.contact("c-1").state()).isEqualTo(ContactState.IN_PROGRESS_QUEUE_IVR);
+    }
+
+    @Test
+    void aRunInWhichConnectRejectsEveryRequestFailsLoudlyAsAMisconfiguration() {
+        // GIVEN contacts whose every DescribeContact is rejected (as with a wrong instance or Region)
+        connect().rejectAsInvalid("c-1");
+        connect().rejectAsInvalid("c-2");
+        ingestEnabled("c-1", "c-2");
+
+        // WHEN polled, THEN the run fails and says why, and the contacts are kept
+        assertThatThrownBy(this::pollInitialised)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Every DescribeContact call of this run (2) was rejected as invalid: check the "
+                        + "instance and Region the detector is deployed for");
+        assertThat(bed.contact("c-1").state()).isEqualTo(ContactState.INITIALISED);
+        assertThat(bed.contact("c-2").state()).isEqualTo(ContactState.INITIALISED);
+    }
+
+    @Test
     void anUnreadableTableFailsTheInvocation() {
         bed.with("CONTACT_TABLE_NAME", "no-such-table");
 
