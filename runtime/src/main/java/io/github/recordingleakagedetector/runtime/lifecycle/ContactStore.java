@@ -35,9 +35,12 @@ public interface ContactStore {
     boolean insertRecordingDisabled(String contactId, String instanceId, Instant disabledAt, Instant now,
             Instant expiresAt);
 
-    /** Records a contact's recording-behaviour history, and what it implies for the contact. */
+    /**
+     * Records a contact's recording-behaviour history, and what it implies for the contact; a non-empty
+     * {@code contactFlowName} is stored as the flow that enabled recording.
+     */
     boolean changeBehaviour(TrackedContact current, RecordingBehaviour behaviour, BehaviourTransition transition,
-            Instant now);
+            String contactFlowName, Instant now);
 
     /** What a new recording-behaviour change does to a contact. */
     enum BehaviourTransition {

@@ -95,7 +95,8 @@ public final class FlowLogIngestion {
                         "contactFlowName", event.expectation().contactFlowName());
                 return INITIALISED;
             }
-            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()), now);
+            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()),
+                    event.expectation().contactFlowName(), now);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
@@ -111,7 +112,7 @@ public final class FlowLogIngestion {
                 LOG.info("contact.disabled", "contactId", event.contactId(), "tracked", false);
                 return DISABLED;
             }
-            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), now);
+            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), "", now);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
@@ -131,9 +132,10 @@ public final class FlowLogIngestion {
 
     /**
      * Adds a change to an existing contact's behaviour history and applies what it implies; empty when the contact
-     * changed (or vanished) meanwhile and the attempt must be repeated.
+     * changed (or vanished) meanwhile and the attempt must be repeated. A contact first seen through a Disable gets
+     * the name of the flow that enabled recording from the first Enable.
      */
-    private Optional<String> recordChange(String contactId, BehaviourChange change, Instant now) {
+    private Optional<String> recordChange(String contactId, BehaviourChange change, String flowName, Instant now) {
         Optional<TrackedContact> found = store.find(contactId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -145,7 +147,8 @@ public final class FlowLogIngestion {
         }
         RecordingBehaviour behaviour = current.behaviour().with(change);
         ContactStore.BehaviourTransition transition = transition(current, behaviour);
-        if (!store.changeBehaviour(current, behaviour, transition, now)) {
+        String newFlowName = current.contactFlowName().isEmpty() ? flowName : "";
+        if (!store.changeBehaviour(current, behaviour, transition, newFlowName, now)) {
             return Optional.empty();
         }
         LOG.info("contact.behaviourChanged", "contactId", contactId, "recording", change.enables(),

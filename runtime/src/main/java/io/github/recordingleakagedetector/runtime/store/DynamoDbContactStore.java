@@ -107,8 +107,9 @@ public final class DynamoDbContactStore implements ContactStore {
 
     @Override
     public boolean changeBehaviour(TrackedContact current, RecordingBehaviour behaviour,
-            BehaviourTransition transition, Instant now) {
-        ConditionalUpdate update = behaviour(new ConditionalUpdate().expectVersion(current.version()), behaviour);
+            BehaviourTransition transition, String contactFlowName, Instant now) {
+        ConditionalUpdate update = behaviour(new ConditionalUpdate().expectVersion(current.version()), behaviour)
+                .setIfPresent(ContactTable.CONTACT_FLOW_NAME, textOrNull(contactFlowName));
         switch (transition) {
             case CLOSE_AS_DISABLED -> close(update, now).set(ContactTable.STATE,
                     text(ContactState.RECORDING_DISABLED.value()));

@@ -207,6 +207,8 @@ class FlowLogIngestHandlerTest {
         assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
         assertThat(contact.behaviour().changes()).extracting(BehaviourChange::at)
                 .containsExactly(T0, T0.plusSeconds(10));
+        // the contact was created by the Disable, which names no recording flow: the Enable's flow is the one alerts show
+        assertThat(contact.contactFlowName()).isEqualTo("Inbound");
     }
 
     @Test

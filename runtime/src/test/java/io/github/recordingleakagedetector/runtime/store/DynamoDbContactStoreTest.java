@@ -172,7 +172,8 @@ class DynamoDbContactStoreTest {
         insert("c-1", T0);
         TrackedContact read = store.find("c-1").orElseThrow();
         RecordingBehaviour withDisable = read.behaviour().with(BehaviourChange.disabled(T0.plusSeconds(30)));
-        assertThat(store.changeBehaviour(read, withDisable, ContactStore.BehaviourTransition.KEEP, T0.plusSeconds(31)))
+        assertThat(store.changeBehaviour(read, withDisable, ContactStore.BehaviourTransition.KEEP, "",
+                T0.plusSeconds(31)))
                 .isTrue();
 
         // WHEN a step reads it through the index, THEN it sees the new version, so its conditional write can succeed
