@@ -1,5 +1,7 @@
 package io.github.recordingleakagedetector.e2e;
 
+import io.github.recordingleakagedetector.runtime.testing.ApiCallCounter;
+
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;

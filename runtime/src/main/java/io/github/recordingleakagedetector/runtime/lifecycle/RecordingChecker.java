@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public final class RecordingChecker {
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
         RecordingSearchPlan plan = RecordingSearchPlan.forContact(contact.contactId(), seen, bucket, keyPrefix);
         List<String> searched = new ArrayList<>(plan.describe(bucket));
-        Optional<String> found = search(plan);
+        Map<String, Boolean> listed = new HashMap<>();
+        Optional<String> found = search(plan, listed);
         Instant now = clock.instant();
         if (found.isEmpty() && !gracePeriodOver(seen, now)) {
             return AWAITING_RECORDING;
@@ -91,7 +93,7 @@ public final class RecordingChecker {
                     searched.add("s3://" + bucket + "/" + key);
                 }
             }
-            found = allExist(reportedNow.get());
+            found = allExist(reportedNow.get(), listed);
         }
         now = clock.instant();
         if (found.isPresent()) {
@@ -123,22 +125,27 @@ public final class RecordingChecker {
      * (a contact can have an IVR and an agent recording: one must not stand in for the other). Otherwise any key
      * under the contact's own prefix is.
      */
-    private Optional<String> search(RecordingSearchPlan plan) {
+    private Optional<String> search(RecordingSearchPlan plan, Map<String, Boolean> listed) {
         if (!plan.knownKeys().isEmpty()) {
-            return allExist(plan.knownKeys());
+            return allExist(plan.knownKeys(), listed);
         }
         for (String prefix : plan.keyPrefixes()) {
-            Optional<String> listed = archive.firstKeyStartingWith(prefix);
-            if (listed.isPresent()) {
-                return listed;
+            Optional<String> first = archive.firstKeyStartingWith(prefix);
+            if (first.isPresent()) {
+                return first;
             }
         }
         return Optional.empty();
     }
 
-    /** The first key when every one exists; empty when there are none or one is missing. */
-    private Optional<String> allExist(List<String> keys) {
-        return !keys.isEmpty() && keys.stream().allMatch(archive::exists) ? Optional.of(keys.get(0)) : Optional.empty();
+    /**
+     * The first key when every one exists; empty when there are none or one is missing. {@code listed} remembers
+     * what this check already listed: Connect, asked again, often reports the same locations.
+     */
+    private Optional<String> allExist(List<String> keys, Map<String, Boolean> listed) {
+        return !keys.isEmpty() && keys.stream().allMatch(key -> listed.computeIfAbsent(key, archive::exists))
+                ? Optional.of(keys.get(0))
+                : Optional.empty();
     }
 
     /** The recording keys Connect reports now, or empty when Connect cannot be asked. */

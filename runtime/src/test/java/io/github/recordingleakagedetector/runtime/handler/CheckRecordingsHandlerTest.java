@@ -347,5 +347,7 @@ class CheckRecordingsHandlerTest {
         // THEN the IVR recording does not stand in for the agent's: a leak
         assertThat(outcome(summary, "missing")).isEqualTo(1);
         assertThat(bed.contact("c-13").searchedLocations()).contains("s3://" + bed.bucket() + "/" + agent);
+        // and Connect, asked again before the verdict, reported the same two locations: each was listed once
+        assertThat(bed.calls().operation("S3:ListObjectsV2")).isEqualTo(2);
     }
 }

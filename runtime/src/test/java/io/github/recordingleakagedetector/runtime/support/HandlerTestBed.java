@@ -10,6 +10,7 @@ import io.github.recordingleakagedetector.runtime.handler.Wiring;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
+import io.github.recordingleakagedetector.runtime.testing.ApiCallCounter;
 import io.github.recordingleakagedetector.runtime.testing.ConnectSimulator;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
 import io.github.recordingleakagedetector.runtime.testing.LocalS3;
@@ -38,6 +39,7 @@ public final class HandlerTestBed {
     private static SnsRecorder sns;
 
     private final Map<String, String> overrides = new HashMap<>();
+    private ApiCallCounter calls = new ApiCallCounter();
     private MutableClock clock;
     private String table;
     private String bucket;
@@ -60,6 +62,7 @@ public final class HandlerTestBed {
     /** A fresh table, bucket and clock; the Connect simulator follows the clock. */
     public HandlerTestBed reset(Instant start) {
         overrides.clear();
+        calls = new ApiCallCounter();
         clock = new MutableClock(start);
         connect.reset();
         connect.followClock(clock);
@@ -97,7 +100,8 @@ public final class HandlerTestBed {
     }
 
     public Wiring wiring(Handler handler) {
-        return Wiring.of(handler, environment(), clock, TestAwsClients.fastRetries());
+        return Wiring.of(handler, environment(), clock,
+                TestAwsClients.fastRetries().toBuilder().addExecutionInterceptor(calls).build());
     }
 
     public FlowLogIngestHandler ingestHandler() {
@@ -163,6 +167,11 @@ public final class HandlerTestBed {
             JsonLog.redirect(previous);
         }
         return logs.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The requests the handlers built since the last {@link #reset} sent, by operation. */
+    public ApiCallCounter calls() {
+        return calls;
     }
 
     public MutableClock clock() {

@@ -1,4 +1,4 @@
-package io.github.recordingleakagedetector.e2e;
+package io.github.recordingleakagedetector.runtime.testing;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /** Counts every request the handlers' SDK clients send (retries included), by service and operation. */
-final class ApiCallCounter implements ExecutionInterceptor {
+public final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
     @Override
@@ -20,15 +20,21 @@ final class ApiCallCounter implements ExecutionInterceptor {
         requests.computeIfAbsent(service + ":" + operation, k -> new LongAdder()).increment();
     }
 
+    /** Requests of one operation, e.g. {@code S3:ListObjectsV2}. */
+    public long operation(String serviceAndOperation) {
+        LongAdder count = requests.get(serviceAndOperation);
+        return count == null ? 0 : count.sum();
+    }
+
     /** Requests to one service, by the SDK's service name: {@code DynamoDb}, {@code S3}, {@code Connect}, {@code Sns}. */
-    long service(String service) {
+    public long service(String service) {
         return requests.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(service + ":"))
                 .mapToLong(e -> e.getValue().sum())
                 .sum();
     }
 
-    Map<String, Long> byOperation() {
+    public Map<String, Long> byOperation() {
         Map<String, Long> counts = new TreeMap<>();
         requests.forEach((operation, count) -> counts.put(operation, count.sum()));
         return counts;
