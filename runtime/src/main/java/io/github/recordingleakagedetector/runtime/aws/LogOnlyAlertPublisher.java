@@ -10,7 +10,7 @@ public final class LogOnlyAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(Alert alert) {
-        LOG.warn("alert", "alertType", alert.type().name(), "contactId", alert.contactId(),
+        LOG.warn("alert", "alertId", alert.id(), "alertType", alert.type().name(), "contactId", alert.contactId(),
                 "subject", alert.subject(), "details", alert.details());
     }
 }

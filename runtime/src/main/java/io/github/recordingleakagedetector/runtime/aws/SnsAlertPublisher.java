@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
  * Publishes alerts to an SNS topic: the subject for e-mail readers, the details as a JSON message for machines,
- * and {@code alertType}/{@code contactId} as message attributes so subscribers can filter.
+ * and {@code alertType}/{@code contactId} as message attributes so subscribers can filter, {@code alertId} so they
+ * can drop a copy of an alert already received.
  */
 public final class SnsAlertPublisher implements AlertPublisher {
     private final SnsClient sns;
@@ -29,6 +30,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 .subject(alert.subject())
                 .message(json(alert))
                 .messageAttributes(Map.of(
+                        "alertId", attribute(alert.id()),
                         "alertType", attribute(alert.type().name()),
                         "contactId", attribute(alert.contactId()))));
     }
@@ -36,6 +38,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
     static String json(Alert alert) {
         try {
             Map<String, Object> message = new LinkedHashMap<>();
+            message.put("alertId", alert.id());
             message.put("alertType", alert.type().name());
             message.put("subject", alert.subject());
             message.put("details", alert.details());

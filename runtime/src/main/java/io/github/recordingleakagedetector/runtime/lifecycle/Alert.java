@@ -15,4 +15,12 @@ public record Alert(Type type, String contactId, String subject, Map<String, Obj
         // Insertion order kept: the message reads top-down (who, when, where it looked).
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
+
+    /**
+     * The same for every copy of this alert: a publish and the table write confirming it cannot be atomic, so an
+     * alert can be sent more than once, and subscribers de-duplicate on this id.
+     */
+    public String id() {
+        return type.name() + ":" + contactId;
+    }
 }

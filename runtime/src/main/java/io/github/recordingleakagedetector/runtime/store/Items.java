@@ -106,7 +106,7 @@ final class Items {
     private static RecordingBehaviour behaviour(Map<String, AttributeValue> item) {
         AttributeValue history = item.get(ContactTable.RECORDING_BEHAVIOUR);
         if (history == null) {
-            return RecordingBehaviour.of(List.of());
+            return RecordingBehaviour.of(List.of(latestChangeOnly(item)));
         }
         return RecordingBehaviour.of(history.l().stream().map(AttributeValue::m).map(entry -> {
             Set<Participant> participants = EnumSet.noneOf(Participant.class);
@@ -116,6 +116,20 @@ final class Items {
             }
             return new BehaviourChange(Instant.parse(entry.get(AT).s()), participants);
         }).toList());
+    }
+
+    /**
+     * An item written before every change was kept holds only the latest one: its participants (none: disabled),
+     * at {@code RecordingBehaviourSetAt} (or, lacking it, when the item was created).
+     */
+    private static BehaviourChange latestChangeOnly(Map<String, AttributeValue> item) {
+        Set<Participant> participants = EnumSet.noneOf(Participant.class);
+        AttributeValue names = item.get(ContactTable.RECORDED_PARTICIPANTS);
+        if (names != null) {
+            names.ss().forEach(name -> participants.add(Participant.valueOf(name)));
+        }
+        Instant at = instant(item, ContactTable.BEHAVIOUR_SET_AT);
+        return new BehaviourChange(at != null ? at : instant(item, ContactTable.CREATED_AT), participants);
     }
 
     private static String string(Map<String, AttributeValue> item, String attribute) {

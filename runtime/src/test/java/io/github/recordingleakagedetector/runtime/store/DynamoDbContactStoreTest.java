@@ -13,6 +13,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
 import java.time.Instant;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,9 +37,11 @@ class DynamoDbContactStoreTest {
         dynamoDb.close();
     }
 
+    private String table;
+
     @BeforeEach
     void freshTable() {
-        String table = "contacts-" + UUID.randomUUID();
+        table = "contacts-" + UUID.randomUUID();
         dynamoDb.createContactTable(table);
         store = new DynamoDbContactStore(dynamoDb.client(), table);
     }
@@ -206,5 +209,40 @@ class DynamoDbContactStoreTest {
         assertThat(store.needingWork(ContactState.IN_PROGRESS_AGENT, T0.plusSeconds(900)).map(TrackedContact::contactId))
                 .containsExactly("c-1");
         assertThat(store.needingWork(ContactState.INITIALISED, T0.plusSeconds(900))).isEmpty();
+    }
+
+    /** An item as written before every behaviour change was kept: only the latest change's participants and time. */
+    private void putItemWithoutBehaviourHistory(String contactId, String state, List<String> participants) {
+        java.util.Map<String, AttributeValue> item = new java.util.HashMap<>(java.util.Map.of(
+                "ContactId", AttributeValue.fromS(contactId),
+                "InstanceId", AttributeValue.fromS("inst"),
+                "State", AttributeValue.fromS(state),
+                "Version", AttributeValue.fromN("3"),
+                "CreatedAt", AttributeValue.fromS(T0.toString()),
+                "UpdatedAt", AttributeValue.fromN(Long.toString(T0.toEpochMilli())),
+                "RecordingBehaviourSetAt", AttributeValue.fromS(T0.minusSeconds(5).toString())));
+        if (!participants.isEmpty()) {
+            item.put("RecordedParticipants", AttributeValue.fromSs(participants));
+        }
+        dynamoDb.client().putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Test
+    void anItemWithoutABehaviourHistoryIsReadAsTheOneChangeItRecorded() {
+        // GIVEN items of the older shape: an enabled one with its participants, a disabled one without
+        putItemWithoutBehaviourHistory("enabled", "INITIALISED", List.of("AGENT"));
+        putItemWithoutBehaviourHistory("disabled", "RECORDING_DISABLED", List.of());
+
+        // WHEN they are read
+        TrackedContact enabled = store.find("enabled").orElseThrow();
+        TrackedContact disabled = store.find("disabled").orElseThrow();
+
+        // THEN each holds one change at RecordingBehaviourSetAt, and the behaviour questions have answers
+        assertThat(enabled.behaviour().changes())
+                .containsExactly(new BehaviourChange(T0.minusSeconds(5), Set.of(Participant.AGENT)));
+        assertThat(enabled.behaviour().lastChangeAt()).isEqualTo(T0.minusSeconds(5));
+        assertThat(enabled.behaviour().expectsRecordingWithAgentAt(T0)).isTrue();
+        assertThat(disabled.behaviour().changes()).containsExactly(BehaviourChange.disabled(T0.minusSeconds(5)));
+        assertThat(disabled.behaviour().mayExpectRecording()).isFalse();
     }
 }
