@@ -2,10 +2,13 @@ package io.github.recordingleakagedetector.runtime.aws;
 
 import io.github.recordingleakagedetector.runtime.config.ConfigurationException;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,81 +25,107 @@ import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.utils.Lazy;
 
 /**
- * Builds the SDK clients from an environment map, once per container (each client is created on first use and
- * kept). Region and credentials provider are set explicitly instead of walking the SDK's default chains, which
- * costs cold-start time; endpoints follow {@code AWS_ENDPOINT_URL_<SERVICE>} / {@code AWS_ENDPOINT_URL}, so the
- * same code runs in Lambda and against the local servers of the tests.
+ * The SDK clients of the services one handler calls, all built when the handler is constructed: before Lambda's
+ * SnapStart snapshot, never during an invocation. Region and credentials provider are set explicitly instead of
+ * walking the SDK's default chains, which costs cold-start time; endpoints follow {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * / {@code AWS_ENDPOINT_URL}, so the same code runs in Lambda and against the local servers of the tests.
  */
 public final class AwsClients {
-    private final Region region;
-    private final AwsCredentialsProvider credentials;
-    private final Map<String, String> environment;
-    private final ClientOverrideConfiguration overrides;
-    private final SdkHttpClient httpClient = UrlConnectionHttpClient.create();
-
-    private final Lazy<DynamoDbClient> dynamoDb;
-    private final Lazy<S3Client> s3;
-    private final Lazy<ConnectClient> connect;
-    private final Lazy<SnsClient> sns;
-
-    private AwsClients(Map<String, String> environment, ClientOverrideConfiguration overrides) {
-        this.environment = environment;
-        this.overrides = overrides;
-        this.region = region(environment);
-        this.credentials = credentials(environment);
-        this.dynamoDb = lazy(() -> configure(DynamoDbClient.builder(), "DYNAMODB").build());
-        this.s3 = lazy(() -> configure(S3Client.builder(), "S3")
-                // Local S3 servers serve buckets by path; AWS itself is addressed virtual-host style.
-                .forcePathStyle(endpoint("S3").isPresent())
-                .build());
-        this.connect = lazy(() -> configure(ConnectClient.builder(), "CONNECT").build());
-        this.sns = lazy(() -> configure(SnsClient.builder(), "SNS").build());
+    /** A service the handlers call; its name is the suffix of its {@code AWS_ENDPOINT_URL_<SERVICE>} variable. */
+    public enum Service {
+        DYNAMODB, S3, CONNECT, SNS
     }
 
-    public static AwsClients fromEnvironment(Map<String, String> environment) {
-        return new AwsClients(environment, ClientOverrideConfiguration.builder().build());
+    private final AtomicInteger clientsBuilt = new AtomicInteger();
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final ConnectClient connect;
+    private final SnsClient sns;
+
+    private AwsClients(Set<Service> services, Region region, AwsCredentialsProvider credentials,
+            Function<Service, Optional<URI>> endpoints, ClientOverrideConfiguration overrides, SdkHttpClient http) {
+        ClientSettings settings = new ClientSettings(region, credentials, endpoints, overrides, http);
+        this.dynamoDb = services.contains(Service.DYNAMODB)
+                ? build(settings.apply(DynamoDbClient.builder(), Service.DYNAMODB))
+                : null;
+        this.s3 = services.contains(Service.S3)
+                ? build(settings.apply(S3Client.builder(), Service.S3)
+                        // Local S3 servers serve buckets by path; AWS itself is addressed virtual-host style.
+                        .forcePathStyle(endpoints.apply(Service.S3).isPresent()))
+                : null;
+        this.connect = services.contains(Service.CONNECT)
+                ? build(settings.apply(ConnectClient.builder(), Service.CONNECT))
+                : null;
+        this.sns = services.contains(Service.SNS) ? build(settings.apply(SnsClient.builder(), Service.SNS)) : null;
     }
 
-    /** With client overrides, e.g. a short retry backoff in tests. */
-    public static AwsClients fromEnvironment(Map<String, String> environment, ClientOverrideConfiguration overrides) {
-        return new AwsClients(environment, overrides);
+    /** The clients of {@code services}, configured from the function's environment. */
+    public static AwsClients fromEnvironment(Set<Service> services, Map<String, String> environment,
+            ClientOverrideConfiguration overrides) {
+        return new AwsClients(services, region(environment), credentials(environment),
+                service -> endpoint(environment, service), overrides, UrlConnectionHttpClient.create());
+    }
+
+    /**
+     * Clients that never reach the network: every request is answered by {@code http}. They load and run the same
+     * SDK code as the real clients (marshalling, signing, endpoint rules, unmarshalling), which is what priming is for.
+     */
+    public static AwsClients offline(Set<Service> services, Region region, SdkHttpClient http) {
+        return new AwsClients(services, region,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")),
+                service -> Optional.empty(), ClientOverrideConfiguration.builder().build(), http);
     }
 
     public DynamoDbClient dynamoDb() {
-        return dynamoDb.getValue();
+        return required(dynamoDb, Service.DYNAMODB);
     }
 
     public S3Client s3() {
-        return s3.getValue();
+        return required(s3, Service.S3);
     }
 
     public ConnectClient connect() {
-        return connect.getValue();
+        return required(connect, Service.CONNECT);
     }
 
     public SnsClient sns() {
-        return sns.getValue();
+        return required(sns, Service.SNS);
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(AwsClientBuilder<B, ?> builder, String serviceId) {
-        B configured = builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides);
-        endpoint(serviceId).ifPresent(configured::endpointOverride);
-        httpClientOf(configured);
-        return configured;
+    /** How many SDK clients this object built: all of them at construction, none later. */
+    public int clientsBuilt() {
+        return clientsBuilt.get();
     }
 
-    private void httpClientOf(Object builder) {
-        // Every synchronous client builder has httpClient(SdkHttpClient); the shared interface does not declare it.
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(httpClient);
+    private <C> C build(software.amazon.awssdk.utils.builder.SdkBuilder<?, C> builder) {
+        C client = builder.build();
+        clientsBuilt.incrementAndGet();
+        return client;
+    }
+
+    private static <C> C required(C client, Service service) {
+        if (client == null) {
+            // A programming error: the handler's wiring did not declare that it calls this service.
+            throw new IllegalStateException("No " + service + " client was built for this handler");
+        }
+        return client;
+    }
+
+    /** What every client shares: one HTTP client (and its connection pool) among all of them. */
+    private record ClientSettings(Region region, AwsCredentialsProvider credentials,
+            Function<Service, Optional<URI>> endpoints, ClientOverrideConfiguration overrides, SdkHttpClient http) {
+
+        <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B apply(B builder, Service service) {
+            builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides).httpClient(http);
+            endpoints.apply(service).ifPresent(builder::endpointOverride);
+            return builder;
         }
     }
 
-    private Optional<URI> endpoint(String serviceId) {
-        return Optional.ofNullable(environment.get("AWS_ENDPOINT_URL_" + serviceId))
+    private static Optional<URI> endpoint(Map<String, String> environment, Service service) {
+        return Optional.ofNullable(environment.get("AWS_ENDPOINT_URL_" + service.name()))
                 .or(() -> Optional.ofNullable(environment.get("AWS_ENDPOINT_URL")))
                 .filter(url -> !url.isBlank())
                 .map(URI::create);
@@ -129,7 +159,8 @@ public final class AwsClients {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static <T> Lazy<T> lazy(Supplier<T> supplier) {
-        return new Lazy<>(supplier);
+    /** The services named, as a set (for readability at call sites). */
+    public static Set<Service> services(Service first, Service... rest) {
+        return EnumSet.of(first, rest);
     }
 }

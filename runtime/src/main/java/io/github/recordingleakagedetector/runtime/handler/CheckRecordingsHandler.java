@@ -3,7 +3,6 @@ package io.github.recordingleakagedetector.runtime.handler;
 import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
-import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
@@ -22,8 +21,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     public CheckRecordingsHandler(Wiring wiring) {
         super(wiring, "checkRecordings");
         Configuration configuration = wiring.configuration();
-        ContactStore store = wiring.store();
-        this.checker = new RecordingChecker(store, wiring.archive(), wiring.directory(), wiring.alerts(store),
+        this.checker = new RecordingChecker(wiring.store(), wiring.archive(), wiring.directory(), wiring.alerts(),
                 configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
                 configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
                 configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),

@@ -13,6 +13,7 @@ import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Target of the flow-log subscription filter: records each contact whose flow enabled recording as
@@ -24,6 +25,7 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
 
     private final FlowLogIngestion ingestion;
     private final EmbeddedMetrics metrics;
+    private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
 
     public FlowLogIngestHandler() {
         this(Wiring.fromSystem(Handler.FLOW_LOG_INGEST));
@@ -38,14 +40,17 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
 
     @Override
     public Map<String, Object> handleRequest(CloudWatchLogsEvent event, Context context) {
-        String data = event == null || event.getAwsLogs() == null ? null : event.getAwsLogs().getData();
-        SubscriptionPayload payload = SubscriptionPayload.decode(data);
-        List<FlowLogRecord> records =
-                SubscriptionPayload.DATA_MESSAGE.equals(payload.messageType()) ? payload.logEvents() : List.of();
-        RunSummary summary = ingestion.ingest(records);
-        metrics.emit(Map.of(MetricName.MalformedLogEvents, summary.outcome(FlowLogIngestion.SKIPPED)));
-        Map<String, Object> result = summary.toMap();
-        LOG.info("run.summary", "messageType", payload.messageType(), "logGroup", payload.logGroup(), "summary", result);
-        return result;
+        try (InvocationScope scope = InvocationScope.open(context, firstInvocation)) {
+            String data = event == null || event.getAwsLogs() == null ? null : event.getAwsLogs().getData();
+            SubscriptionPayload payload = SubscriptionPayload.decode(data);
+            List<FlowLogRecord> records =
+                    SubscriptionPayload.DATA_MESSAGE.equals(payload.messageType()) ? payload.logEvents() : List.of();
+            RunSummary summary = ingestion.ingest(records);
+            metrics.emit(Map.of(MetricName.MalformedLogEvents, summary.outcome(FlowLogIngestion.SKIPPED)));
+            Map<String, Object> result = summary.toMap();
+            LOG.info("run.summary", "messageType", payload.messageType(), "logGroup", payload.logGroup(),
+                    "summary", result);
+            return result;
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.recordingleakagedetector.runtime.handler;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactPoller;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
-import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
@@ -18,8 +17,7 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
 
     PollingStepHandler(Wiring wiring, String step, List<ContactState> states) {
         super(wiring, step);
-        ContactStore store = wiring.store();
-        this.poller = new ContactPoller(store, wiring.directory(), wiring.alerts(store),
+        this.poller = new ContactPoller(wiring.store(), wiring.directory(), wiring.alerts(),
                 wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.concurrency(),
                 wiring.clock());
         this.states = states;

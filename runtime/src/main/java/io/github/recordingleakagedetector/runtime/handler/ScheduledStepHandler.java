@@ -11,6 +11,7 @@ import io.github.recordingleakagedetector.runtime.log.MetricName;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A step of the state machine: ignores its input, runs within the invocation's time budget and returns the run
@@ -28,6 +29,7 @@ public abstract class ScheduledStepHandler implements RequestHandler<Map<String,
     private final Wiring wiring;
     private final String step;
     private final EmbeddedMetrics metrics;
+    private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
 
     ScheduledStepHandler(Wiring wiring, String step) {
         this.wiring = wiring;
@@ -37,15 +39,17 @@ public abstract class ScheduledStepHandler implements RequestHandler<Map<String,
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        RunSummary summary = new RunSummary(step);
-        try {
-            run(summary, wiring.budget(context), changedBefore(input));
-        } finally {
-            // Also when the run fails: leaks it already claimed and alerted must be counted, once.
-            metrics.emit(metricsOf(summary));
-            LOG.info("run.summary", "summary", summary.toMap());
+        try (InvocationScope scope = InvocationScope.open(context, firstInvocation)) {
+            RunSummary summary = new RunSummary(step);
+            try {
+                run(summary, wiring.budget(context), changedBefore(input));
+            } finally {
+                // Also when the run fails: leaks it already claimed and alerted must be counted, once.
+                metrics.emit(metricsOf(summary));
+                LOG.info("run.summary", "summary", summary.toMap());
+            }
+            return summary.toMap();
         }
-        return summary.toMap();
     }
 
     /**

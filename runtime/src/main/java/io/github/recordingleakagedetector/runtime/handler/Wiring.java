@@ -17,37 +17,106 @@ import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingArchive;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.log.EmbeddedMetrics;
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import io.github.recordingleakagedetector.runtime.log.LogLevel;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Everything a handler needs, built once per container from its environment: the validated configuration, the
- * SDK clients and the adapters over them. Handlers get it from {@link #fromSystem} in Lambda; tests build one
- * from a map of variables pointing at local servers, a clock of their own and short retry backoffs.
+ * SDK clients of the services the handler calls (built here, before a SnapStart snapshot, never during an
+ * invocation) and each adapter over them, built once on first use. Handlers get it from {@link #fromSystem} in
+ * Lambda, which also registers it for SnapStart's checkpoint so that {@link Priming} runs before the snapshot; tests
+ * build one from a map of variables pointing at local servers, a clock of their own and short retry backoffs.
  */
-public final class Wiring {
+public final class Wiring implements Resource {
+    private final Handler handler;
     private final Configuration configuration;
     private final AwsClients aws;
     private final Clock clock;
+    private final Lazy<ContactStore> store;
+    private final Lazy<ContactDirectory> directory;
+    private final Lazy<RecordingArchive> archive;
+    private final Lazy<AlertSender> alerts;
+    private final Lazy<EmbeddedMetrics> metrics;
 
-    private Wiring(Configuration configuration, AwsClients aws, Clock clock) {
-        this.configuration = configuration;
-        this.aws = aws;
+    private Wiring(Handler handler, Map<String, String> environment, Clock clock,
+            ClientOverrideConfiguration overrides) {
+        this.handler = handler;
+        this.configuration = Configuration.load(handler, environment);
         this.clock = clock;
+        JsonLog.threshold(LogLevel.fromEnvironment(environment.get("AWS_LAMBDA_LOG_LEVEL")));
+        this.aws = AwsClients.fromEnvironment(services(), environment, overrides);
+        this.store = once(() -> new DynamoDbContactStore(aws.dynamoDb(),
+                configuration.text(EnvironmentVariable.CONTACT_TABLE_NAME)));
+        this.directory = once(() -> new ConnectContactDirectory(aws.connect(),
+                new RateLimiter(configuration.decimal(EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT))));
+        this.archive = once(() -> new S3RecordingArchive(aws.s3(),
+                configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME)));
+        this.alerts = once(() -> new AlertSender(store(), alertPublisher(), clock));
+        this.metrics = once(() -> new EmbeddedMetrics(configuration.text(EnvironmentVariable.METRICS_NAMESPACE),
+                configuration.text(EnvironmentVariable.DETECTOR_NAME), clock));
     }
 
     public static Wiring fromSystem(Handler handler) {
-        Map<String, String> environment = System.getenv();
-        return new Wiring(Configuration.load(handler, environment), AwsClients.fromEnvironment(environment),
-                Clock.systemUTC());
+        Wiring wiring = new Wiring(handler, System.getenv(), Clock.systemUTC(),
+                ClientOverrideConfiguration.builder().build());
+        Core.getGlobalContext().register(wiring);
+        return wiring;
     }
 
     public static Wiring of(Handler handler, Map<String, String> environment, Clock clock,
             ClientOverrideConfiguration overrides) {
-        return new Wiring(Configuration.load(handler, environment),
-                AwsClients.fromEnvironment(environment, overrides), clock);
+        return new Wiring(handler, environment, clock, overrides);
+    }
+
+    /** SnapStart is about to take the snapshot: run every call this handler makes, offline, so the snapshot holds it warm. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: credentials come from the container on each call, connections are opened on demand.
+    }
+
+    /** Runs {@link Priming} for this handler; returns the calls it made (offline). */
+    public List<String> prime() {
+        return Priming.prime(this);
+    }
+
+    /** The SDK clients this handler's invocations use; all built with the wiring. */
+    public AwsClients aws() {
+        return aws;
+    }
+
+    /** The services this handler calls: what its clients, its priming and its role's permissions cover. */
+    Set<AwsClients.Service> services() {
+        Set<AwsClients.Service> services = EnumSet.of(AwsClients.Service.DYNAMODB);
+        if (handler == Handler.CHECK_RECORDINGS) {
+            services.add(AwsClients.Service.S3);
+        }
+        if (handler == Handler.POLL_INITIALISED || handler == Handler.POLL_IN_PROGRESS
+                || handler == Handler.CHECK_RECORDINGS) {
+            services.add(AwsClients.Service.CONNECT);
+            configuration.optionalText(EnvironmentVariable.ALERT_TOPIC_ARN)
+                    .ifPresent(topic -> services.add(AwsClients.Service.SNS));
+        }
+        return services;
+    }
+
+    Handler handler() {
+        return handler;
     }
 
     Configuration configuration() {
@@ -59,28 +128,23 @@ public final class Wiring {
     }
 
     ContactStore store() {
-        return new DynamoDbContactStore(aws.dynamoDb(), configuration.text(EnvironmentVariable.CONTACT_TABLE_NAME));
+        return store.getValue();
     }
 
     ContactDirectory directory() {
-        return new ConnectContactDirectory(aws.connect(),
-                new RateLimiter(configuration.decimal(EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT)));
+        return directory.getValue();
     }
 
     RecordingArchive archive() {
-        return new S3RecordingArchive(aws.s3(), configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME));
+        return archive.getValue();
     }
 
-    AlertSender alerts(ContactStore store) {
-        AlertPublisher publisher = configuration.optionalText(EnvironmentVariable.ALERT_TOPIC_ARN)
-                .<AlertPublisher>map(topic -> new SnsAlertPublisher(aws.sns(), topic))
-                .orElseGet(LogOnlyAlertPublisher::new);
-        return new AlertSender(store, publisher, clock);
+    AlertSender alerts() {
+        return alerts.getValue();
     }
 
     EmbeddedMetrics metrics() {
-        return new EmbeddedMetrics(configuration.text(EnvironmentVariable.METRICS_NAMESPACE),
-                configuration.text(EnvironmentVariable.DETECTOR_NAME));
+        return metrics.getValue();
     }
 
     int concurrency() {
@@ -92,5 +156,15 @@ public final class Wiring {
                 ? RunBudget.unlimited()
                 : new RunBudget(context::getRemainingTimeInMillis,
                         configuration.seconds(EnvironmentVariable.SAFETY_MARGIN_SECONDS));
+    }
+
+    private AlertPublisher alertPublisher() {
+        return configuration.optionalText(EnvironmentVariable.ALERT_TOPIC_ARN)
+                .<AlertPublisher>map(topic -> new SnsAlertPublisher(aws.sns(), topic))
+                .orElseGet(LogOnlyAlertPublisher::new);
+    }
+
+    private static <T> Lazy<T> once(Supplier<T> supplier) {
+        return new Lazy<>(supplier);
     }
 }

@@ -9,13 +9,24 @@ import java.util.function.IntSupplier;
 /** A Lambda context whose remaining time the test controls; the handlers read nothing else from it. */
 public final class FakeLambdaContext implements Context {
     private final IntSupplier remainingMillis;
+    private final String requestId;
 
     public FakeLambdaContext(IntSupplier remainingMillis) {
+        this(remainingMillis, "test-request");
+    }
+
+    private FakeLambdaContext(IntSupplier remainingMillis, String requestId) {
         this.remainingMillis = remainingMillis;
+        this.requestId = requestId;
     }
 
     public static FakeLambdaContext withPlentyOfTime() {
         return new FakeLambdaContext(() -> 240_000);
+    }
+
+    /** An invocation with its own request id. */
+    public static FakeLambdaContext forRequest(String requestId) {
+        return new FakeLambdaContext(() -> 240_000, requestId);
     }
 
     @Override
@@ -25,7 +36,7 @@ public final class FakeLambdaContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "test-request";
+        return requestId;
     }
 
     @Override
