@@ -12,6 +12,8 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
@@ -72,6 +74,11 @@ final class DetectorFunctions {
                 .environment(environmentOf(handler, environment))
                 .role(role)
                 .logGroup(logGroup)
+                // JSON: the handlers' lines are JSON already; Lambda's own records (REPORT with its init duration)
+                // become JSON too, and Lambda hands the level to the handlers as AWS_LAMBDA_LOG_LEVEL.
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(settings.applicationLogLevel())
+                .systemLogLevelV2(SystemLogLevel.INFO)
                 .tracing(Tracing.ACTIVE)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();

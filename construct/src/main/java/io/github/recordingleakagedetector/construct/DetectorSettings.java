@@ -16,6 +16,7 @@ import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -46,6 +47,7 @@ record DetectorSettings(
         int memorySize,
         Duration workflowFunctionTimeout,
         RetentionDays logRetention,
+        ApplicationLogLevel applicationLogLevel,
         String metricsNamespace,
         String detectorName) {
 
@@ -151,6 +153,7 @@ record DetectorSettings(
                 memorySize,
                 workflowTimeout,
                 props.getLogRetention().orElse(DEFAULT_LOG_RETENTION),
+                props.getApplicationLogLevel().orElse(ApplicationLogLevel.INFO),
                 namespace,
                 detectorName);
     }

@@ -7,6 +7,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -42,6 +43,7 @@ public final class RecordingLeakageDetectorProps {
     private final Integer memorySize;
     private final Duration workflowFunctionTimeout;
     private final RetentionDays logRetention;
+    private final ApplicationLogLevel applicationLogLevel;
     private final String metricsNamespace;
     private final String detectorName;
 
@@ -65,6 +67,7 @@ public final class RecordingLeakageDetectorProps {
         this.memorySize = builder.memorySize;
         this.workflowFunctionTimeout = builder.workflowFunctionTimeout;
         this.logRetention = builder.logRetention;
+        this.applicationLogLevel = builder.applicationLogLevel;
         this.metricsNamespace = builder.metricsNamespace;
         this.detectorName = builder.detectorName;
     }
@@ -272,6 +275,17 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
+     * Level of the functions' own log lines. The functions log in JSON (Lambda's JSON log format, so their lines and
+     * Lambda's own records are all JSON); Lambda passes the level to them as {@code AWS_LAMBDA_LOG_LEVEL}. Metric
+     * records are written whatever the level.
+     *
+     * @default {@link ApplicationLogLevel#INFO}: one line per contact moved, verdict and alert
+     */
+    public Optional<ApplicationLogLevel> getApplicationLogLevel() {
+        return Optional.ofNullable(applicationLogLevel);
+    }
+
+    /**
      * CloudWatch namespace of the metrics the functions emit.
      *
      * @default {@code RecordingLeakageDetector}
@@ -311,6 +325,7 @@ public final class RecordingLeakageDetectorProps {
         private Integer memorySize;
         private Duration workflowFunctionTimeout;
         private RetentionDays logRetention;
+        private ApplicationLogLevel applicationLogLevel;
         private String metricsNamespace;
         private String detectorName;
 
@@ -428,6 +443,12 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getLogRetention() */
         public Builder logRetention(RetentionDays logRetention) {
             this.logRetention = logRetention;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getApplicationLogLevel() */
+        public Builder applicationLogLevel(ApplicationLogLevel applicationLogLevel) {
+            this.applicationLogLevel = applicationLogLevel;
             return this;
         }
 

@@ -92,7 +92,7 @@ class RecordingLeakageDetectorDefaultsTest {
     }
 
     @Test
-    void everyFunctionRunsJava21OnArmWithSnapStartTracingAndItsOwnLogGroup() {
+    void everyFunctionRunsJava21OnArmWithSnapStartTracingAndItsOwnJsonLogGroup() {
         Map<String, JsonNode> functions = Templates.resourcesOfType(template, "AWS::Lambda::Function");
         assertThat(functions).hasSize(5);
         functions.values().forEach(function -> {
@@ -103,6 +103,9 @@ class RecordingLeakageDetectorDefaultsTest {
             assertThat(properties.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
             assertThat(properties.path("TracingConfig").path("Mode").asText()).isEqualTo("Active");
             assertThat(properties.path("LoggingConfig").path("LogGroup").has("Ref")).isTrue();
+            assertThat(properties.path("LoggingConfig").path("LogFormat").asText()).isEqualTo("JSON");
+            assertThat(properties.path("LoggingConfig").path("ApplicationLogLevel").asText()).isEqualTo("INFO");
+            assertThat(properties.path("LoggingConfig").path("SystemLogLevel").asText()).isEqualTo("INFO");
             assertThat(properties.path("Code").path("S3Key").asText()).matches("[0-9a-f]{64}\\.jar");
         });
         Templates.resourcesOfType(template, "AWS::Logs::LogGroup").values().forEach(logGroup ->

@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
@@ -59,6 +60,7 @@ class RecordingLeakageDetectorOptionsTest {
                     .architecture(Architecture.X86_64)
                     .memorySize(2048)
                     .logRetention(RetentionDays.ONE_WEEK)
+                    .applicationLogLevel(ApplicationLogLevel.WARN)
                     .metricsNamespace("Compliance/Recordings")
                     .detectorName("eu-contact-centre")
                     .build());
@@ -103,6 +105,7 @@ class RecordingLeakageDetectorOptionsTest {
                 JsonNode properties = function.path("Properties");
                 assertThat(properties.path("Architectures").toString()).isEqualTo("[\"x86_64\"]");
                 assertThat(properties.path("MemorySize").asInt()).isEqualTo(2048);
+                assertThat(properties.path("LoggingConfig").path("ApplicationLogLevel").asText()).isEqualTo("WARN");
                 assertThat(properties.path("Timeout").asInt()).isIn(60, 90);
                 JsonNode variables = properties.path("Environment").path("Variables");
                 assertThat(variables.path("METRICS_NAMESPACE").asText()).isEqualTo("Compliance/Recordings");
