@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.recordingleakagedetector.app.RecordingLeakageDetectorSampleStack;
 import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * The sample app's template as {@code cdk synth} writes it, read the way the cloud would: the state machine
@@ -21,21 +23,31 @@ final class SynthesizedDetector {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
 
-    /** A function of the template, by logical id. */
-    record DeployedFunction(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds) {
+    /**
+     * A function of the template, by logical id: its handler string, environment, timeout and memory, the log level
+     * Lambda would give it, and its code as the cloud assembly stages it for upload (the deployed artifact).
+     */
+    record DeployedFunction(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds,
+            int memorySize, String applicationLogLevel, Path code) {
         String handlerClass() {
             return handler.substring(0, handler.indexOf("::"));
+        }
+
+        String arn() {
+            return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
         }
     }
 
     private final Map<String, Object> resources;
+    private final Path assembly;
     private final Map<String, DeployedFunction> functions = new LinkedHashMap<>();
     private final String definition;
     private final String tableName;
     private final String topicArn;
 
-    private SynthesizedDetector(Map<String, Object> template, String tableName) {
+    private SynthesizedDetector(Map<String, Object> template, Path assembly, String tableName) {
         this.resources = map(template.get("Resources"));
+        this.assembly = assembly;
         this.tableName = tableName;
         this.topicArn = "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + logicalIdOfType("AWS::SNS::Topic");
         resources.forEach((logicalId, resource) -> {
@@ -52,9 +64,10 @@ final class SynthesizedDetector {
         App app = CdkTestApps.newApp(context);
         RecordingLeakageDetectorSampleStack stack = RecordingLeakageDetectorSampleStack.create(app,
                 StackProps.builder().build());
-        Map<String, Object> template = new ObjectMapper().convertValue(Template.fromStack(stack).toJSON(),
-                new TypeReference<Map<String, Object>>() { });
-        return new SynthesizedDetector(template, tableName);
+        CloudAssembly assembly = app.synth();
+        Map<String, Object> template = new ObjectMapper().convertValue(
+                assembly.getStackByName(stack.getStackName()).getTemplate(), new TypeReference<Map<String, Object>>() { });
+        return new SynthesizedDetector(template, Path.of(assembly.getDirectory()), tableName);
     }
 
     /** The state machine definition (ASL JSON) with each Task's Resource an alias ARN. */
@@ -98,8 +111,19 @@ final class SynthesizedDetector {
         if (variables != null) {
             map(variables).forEach((name, value) -> environment.put(name, resolve(value)));
         }
+        Map<String, Object> logging = map(properties.getOrDefault("LoggingConfig", Map.of()));
         return new DeployedFunction(logicalId, String.valueOf(properties.get("Handler")), environment,
-                ((Number) properties.get("Timeout")).intValue());
+                ((Number) properties.get("Timeout")).intValue(), ((Number) properties.get("MemorySize")).intValue(),
+                String.valueOf(logging.getOrDefault("ApplicationLogLevel", "")), stagedCode(properties));
+    }
+
+    /** The file the cloud assembly stages for the function's code: {@code asset.<S3Key>}. */
+    private Path stagedCode(Map<String, Object> properties) {
+        Path staged = assembly.resolve("asset." + map(properties.get("Code")).get("S3Key"));
+        if (!Files.isRegularFile(staged)) {
+            throw new IllegalStateException("The cloud assembly holds no " + staged.getFileName());
+        }
+        return staged;
     }
 
     /** Follows an alias or version to the function it belongs to. */
