@@ -1,8 +1,7 @@
 package io.github.recordingleakagedetector.e2e;
 
-import io.github.recordingleakagedetector.runtime.testing.ApiCallCounter;
-
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.testing.ConnectSimulator;
@@ -11,6 +10,7 @@ import io.github.recordingleakagedetector.runtime.testing.LocalS3;
 import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
 import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,13 +18,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * The end-to-end rig: the sample app's synthesized template run against a simulated contact centre. Local servers
  * stand in for DynamoDB (dynalite), S3 (s3proxy), Amazon Connect (the simulator) and SNS; the template's state
  * machine runs in aws-local-stepfunctions, its Task states invoking the template's functions through a local Lambda
- * endpoint. Time is simulated: each 5-minute tick lands the recordings due, delivers the flow-log events due to the
+ * endpoint. By default each function runs as deployed: the staged Lambda jar under the AWS Lambda Java runtime
+ * interface client, a JVM per execution environment, reading the simulation's clock through
+ * {@link SimulatedTimeAgent}. Every AWS call a function makes passes a per-function {@link AwsCallRecorder}, so the
+ * run ends with what each function did and whether its role allows it ({@link IamSufficiency}).
+ * Time is simulated: each 5-minute tick lands the recordings due, delivers the flow-log events due to the
  * ingest function (as the subscription filter would), then starts the state machine as the schedule would.
  * One instance runs one simulation.
  */
@@ -40,18 +43,26 @@ final class ContactCentreSimulation implements AutoCloseable {
 
     private final LocalDynamoDb dynamoDb = LocalDynamoDb.start();
     /** Indexed listings: a day of recordings must not make each contact's prefix listing slower, as in S3. */
-    private final LocalS3 s3 = LocalS3.startWithIndexedListings();
+    private final LocalS3 s3 = LocalS3.startForSimulation();
     private final ConnectSimulator connect = ConnectSimulator.start();
     private final SnsRecorder sns = SnsRecorder.start();
     private final SimulatedClock clock = new SimulatedClock();
-    private final ApiCallCounter calls = new ApiCallCounter();
+    private final AwsCallRecorder calls;
     private final PrintStream progress;
+    private final PrintStream handlerLogs;
+    private final PrintStream previousLogs;
     private final SynthesizedDetector detector;
     private final LocalLambdaEndpoint lambda;
     private final LocalStepFunctions stepFunctions;
 
-    ContactCentreSimulation(PrintStream progress) {
+    /**
+     * @param progress a line per tick
+     * @param handlerLogs where the functions' own output (their JSON log lines) goes
+     */
+    ContactCentreSimulation(PrintStream progress, PrintStream handlerLogs, LocalLambdaEndpoint.FunctionHosting hosting) {
         this.progress = progress;
+        this.handlerLogs = handlerLogs;
+        this.previousLogs = JsonLog.redirect(handlerLogs);
         connect.followClock(clock);
         detector = SynthesizedDetector.synthesize(Map.of(
                 "instanceArn", "arn:aws:connect:" + SynthesizedDetector.REGION + ":" + SynthesizedDetector.ACCOUNT
@@ -60,23 +71,36 @@ final class ContactCentreSimulation implements AutoCloseable {
                 "recordingBucketName", BUCKET), TABLE);
         TemplateTable.create(dynamoDb.client(), detector.tableProperties(), TABLE);
         s3.createBucket(BUCKET);
-        ClientOverrideConfiguration overrides = TestAwsClients.fastRetries().toBuilder()
-                .addExecutionInterceptor(calls)
-                .build();
-        lambda = new LocalLambdaEndpoint(detector, this::environmentOf, clock, overrides);
+        calls = new AwsCallRecorder(SynthesizedDetector.ACCOUNT, Map.of("dynamodb", dynamoDb.endpoint(),
+                "s3", s3.endpoint(), "connect", connect.endpoint(), "sns", sns.endpoint()));
+        lambda = new LocalLambdaEndpoint(detector, function -> hosting == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
+                ? new DeployedFunctionHost(function, environmentOf(function), clock.file(), this::functionOutput)
+                : new InProcessFunctionHost(function, environmentOf(function), clock, TestAwsClients.fastRetries()));
+        lambda.startAll();
         stepFunctions = new LocalStepFunctions(detector.stateMachineDefinition(), lambda.endpoint());
     }
 
-    /** The template's variables, plus what Lambda would set and where the local servers listen. */
+    /**
+     * The template's variables, what Lambda sets from the template (log level and format), and the function's own
+     * endpoint for every AWS service: its recording proxy.
+     */
     private Map<String, String> environmentOf(SynthesizedDetector.DeployedFunction function) {
         Map<String, String> environment = new HashMap<>(function.environment());
-        environment.putAll(TestAwsClients.functionEnvironment(dynamoDb.endpoint(), s3.endpoint(), connect.endpoint(),
-                sns.endpoint()));
+        URI endpoint = calls.endpointFor(function.logicalId());
+        environment.putAll(TestAwsClients.functionEnvironment(endpoint, endpoint, endpoint, endpoint));
+        environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        environment.put("AWS_LAMBDA_LOG_LEVEL", function.applicationLogLevel());
         if (environment.containsKey("DESCRIBE_CONTACT_RATE_LIMIT")) {
             // Pacing is real time while five simulated minutes pass in about a second: keep the quota in proportion.
             environment.put("DESCRIBE_CONTACT_RATE_LIMIT", "1000");
         }
         return environment;
+    }
+
+    private void functionOutput(String line) {
+        synchronized (handlerLogs) {
+            handlerLogs.println(line);
+        }
     }
 
     SimulationReport run(SimulationOptions options) {
@@ -126,8 +150,9 @@ final class ContactCentreSimulation implements AutoCloseable {
                 break;
             }
         }
+        List<IamSufficiency.Violation> denied = new IamSufficiency(detector).violations(calls.calls());
         return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics())
-                .report(ticks, failedExecutions, Duration.ofNanos(System.nanoTime() - started));
+                .report(ticks, failedExecutions, denied, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static Set<String> liveContactIds(DynamoDbContactStore store) {
@@ -146,10 +171,17 @@ final class ContactCentreSimulation implements AutoCloseable {
         return detector;
     }
 
+    /** Every distinct AWS call the functions made, by function. */
+    AwsCallRecorder calls() {
+        return calls;
+    }
+
     @Override
     public void close() {
         stepFunctions.close();
         lambda.close();
+        calls.close();
+        JsonLog.redirect(previousLogs);
         sns.close();
         connect.close();
         s3.close();

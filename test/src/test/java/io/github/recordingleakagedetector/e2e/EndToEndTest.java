@@ -2,7 +2,6 @@ package io.github.recordingleakagedetector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,15 +21,12 @@ class EndToEndTest {
     /** Runs a simulation; the handlers' JSON logs go to a file, so the build output shows progress and report. */
     private static SimulationReport simulate(SimulationOptions options) {
         Path logs = Path.of("target", "e2e-handler-logs.jsonl");
-        try (PrintStream handlerLogs = new PrintStream(Files.newOutputStream(logs), true, StandardCharsets.UTF_8)) {
-            PrintStream previous = JsonLog.redirect(handlerLogs);
-            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
-                SimulationReport report = simulation.run(options);
-                System.out.println(report.format());
-                return report;
-            } finally {
-                JsonLog.redirect(previous);
-            }
+        try (PrintStream handlerLogs = new PrintStream(Files.newOutputStream(logs), true, StandardCharsets.UTF_8);
+                ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs,
+                        options.hosting())) {
+            SimulationReport report = simulation.run(options);
+            System.out.println(report.format());
+            return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +40,9 @@ class EndToEndTest {
         assertThat(report.unverifiable()).isZero();
         assertThat(report.stuck()).isZero();
         assertThat(report.failedExecutions()).isZero();
+        assertThat(report.checkedCallsByFunction()).as("functions whose AWS calls were checked against their roles")
+                .hasSize(5);
+        assertThat(report.deniedCalls()).as("AWS calls the functions' roles do not allow").isEmpty();
         report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
             String[] counts = endedAsPlanned.split("/");
             assertThat(counts[0]).as(outcome).isEqualTo(counts[1]);

@@ -1,6 +1,5 @@
 package io.github.recordingleakagedetector.e2e;
 
-import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.testing.RepoRoot;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -25,6 +24,8 @@ public final class Simulate {
               --hours H        simulated hours of arrivals, from 23:00 UTC (default 2)
               --overlapping N  state machine executions started per tick (default 1)
               --throttle       make Connect throttle DescribeContact at every tick
+              --in-process     run the handlers in this JVM instead of as deployed (the Lambda jar under
+                               Lambda's runtime interface client, a JVM per function): faster, tests less
             The handlers' JSON logs go to target/simulation-handler-logs.jsonl.""";
 
     private Simulate() {
@@ -45,18 +46,18 @@ public final class Simulate {
         SimulationReport report;
         try (PrintStream handlerLogs = new PrintStream(new FileOutputStream(logs.toFile()), true,
                 StandardCharsets.UTF_8)) {
-            PrintStream previous = JsonLog.redirect(handlerLogs);
-            System.out.printf("Simulating %d calls over %.1f h (leak rate %.3f, seed %d); handler logs: %s%n",
-                    options.contacts(), options.hours(), options.leakRate(), options.seed(), logs);
-            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out)) {
+            System.out.printf("Simulating %d calls over %.1f h (leak rate %.3f, seed %d), functions %s; handler logs:"
+                    + " %s%n", options.contacts(), options.hours(), options.leakRate(), options.seed(),
+                    options.hosting() == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
+                            ? "as deployed (Lambda jar, runtime interface client)" : "in this JVM", logs);
+            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs,
+                    options.hosting())) {
                 report = simulation.run(options);
-            } finally {
-                JsonLog.redirect(previous);
             }
         }
         System.out.println(report.format());
         boolean clean = report.leaksDetected() == report.leaksInjected() && report.falseFailures() == 0
-                && report.failedExecutions() == 0;
+                && report.failedExecutions() == 0 && report.deniedCalls().isEmpty();
         System.exit(clean ? 0 : 1);
     }
 
@@ -72,6 +73,7 @@ public final class Simulate {
                 case "--hours" -> options = options.withHours(positive(flag, rest.poll()));
                 case "--overlapping" -> options = options.withOverlappingExecutions(positiveInt(flag, rest.poll()));
                 case "--throttle" -> options = options.withThrottling(true);
+                case "--in-process" -> options = options.withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS);
                 case "--help", "-h" -> throw new IllegalArgumentException("Recording Leakage Detector simulation");
                 default -> throw new IllegalArgumentException("Unknown option " + flag);
             }

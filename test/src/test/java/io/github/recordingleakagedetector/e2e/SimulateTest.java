@@ -11,7 +11,7 @@ class SimulateTest {
     @Test
     void readsEveryOption() {
         SimulationOptions options = Simulate.parse(List.of("--contacts", "1000", "--leak-rate", "0.02", "--seed", "7",
-                "--hours", "4", "--overlapping", "2", "--throttle"));
+                "--hours", "4", "--overlapping", "2", "--throttle", "--in-process"));
 
         assertThat(options.contacts()).isEqualTo(1000);
         assertThat(options.leakRate()).isEqualTo(0.02);
@@ -19,11 +19,13 @@ class SimulateTest {
         assertThat(options.hours()).isEqualTo(4.0);
         assertThat(options.overlappingExecutions()).isEqualTo(2);
         assertThat(options.injectThrottling()).isTrue();
+        assertThat(options.hosting()).isEqualTo(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS);
     }
 
     @Test
     void defaultsWithoutOptions() {
         assertThat(Simulate.parse(List.of())).isEqualTo(SimulationOptions.defaults());
+        assertThat(SimulationOptions.defaults().hosting()).isEqualTo(LocalLambdaEndpoint.FunctionHosting.DEPLOYED);
     }
 
     @Test

@@ -14,38 +14,50 @@ import java.time.Instant;
  * @param overlappingExecutions state machine executions started at each tick (two = a slow run overlapping the next)
  * @param injectThrottling make Connect throttle DescribeContact at every tick, every third tick beyond the SDK's
  *     retries
+ * @param hosting how the functions run: as deployed (the Lambda jar under the runtime interface client, by default)
+ *     or in the test JVM (faster, for the benchmark's throughput figures)
  */
 record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
-        int overlappingExecutions, boolean injectThrottling) {
+        int overlappingExecutions, boolean injectThrottling, LocalLambdaEndpoint.FunctionHosting hosting) {
 
     static final Duration TICK = Duration.ofMinutes(5);
 
     static SimulationOptions defaults() {
-        return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false);
+        return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false,
+                LocalLambdaEndpoint.FunctionHosting.DEPLOYED);
     }
 
     SimulationOptions withContacts(int value) {
-        return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling);
+        return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting);
     }
 
     SimulationOptions withLeakRate(double value) {
-        return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling);
+        return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting);
     }
 
     SimulationOptions withSeed(long value) {
-        return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling);
+        return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling,
+                hosting);
     }
 
     SimulationOptions withHours(double value) {
-        return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling);
+        return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling,
+                hosting);
     }
 
     SimulationOptions withOverlappingExecutions(int value) {
-        return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling);
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling, hosting);
     }
 
     SimulationOptions withThrottling(boolean value) {
-        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value);
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value, hosting);
+    }
+
+    SimulationOptions withHosting(LocalLambdaEndpoint.FunctionHosting value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                value);
     }
 
     Duration window() {

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param contactsByOutcome planned kind and recording outcome → "ended as planned / planned"
  * @param detectionLatencies disconnect → alert, one per detected leak, in simulated time
  * @param describeOverBudget contacts described more often than the ticks they were live + 1
+ * @param checkedCallsByFunction distinct AWS calls each function made, all checked against its role
+ * @param deniedCalls AWS calls a function made that its role in the template does not allow
  */
 record SimulationReport(
         int contacts,
@@ -33,6 +35,8 @@ record SimulationReport(
         Map<String, Long> requestsByOperation,
         Map<String, StepStatistics> steps,
         List<String> unexpectedEndings,
+        Map<String, Long> checkedCallsByFunction,
+        List<IamSufficiency.Violation> deniedCalls,
         Duration wallTime) {
 
     Duration medianLatency() {
@@ -79,6 +83,9 @@ record SimulationReport(
         text.append("  handler time by step:\n");
         new java.util.TreeMap<>(steps).forEach((step, stats) -> text.append(String.format("    %-28s %s%n", step, stats)));
         unexpectedEndings.stream().limit(20).forEach(line -> text.append("  not as planned: ").append(line).append('\n'));
+        text.append(String.format("  distinct AWS calls checked against the functions' roles: %s; not allowed: %d%n",
+                checkedCallsByFunction, deniedCalls.size()));
+        deniedCalls.stream().limit(20).forEach(denied -> text.append("    ").append(denied).append('\n'));
         text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
                 falseFailures));
         return text.toString();

@@ -6,9 +6,11 @@ import io.github.recordingleakagedetector.app.RecordingLeakageDetectorSampleStac
 import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
@@ -28,7 +30,7 @@ final class SynthesizedDetector {
      * Lambda would give it, and its code as the cloud assembly stages it for upload (the deployed artifact).
      */
     record DeployedFunction(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds,
-            int memorySize, String applicationLogLevel, Path code) {
+            int memorySize, String applicationLogLevel, Path code, String roleLogicalId, String logGroupLogicalId) {
         String handlerClass() {
             return handler.substring(0, handler.indexOf("::"));
         }
@@ -112,9 +114,12 @@ final class SynthesizedDetector {
             map(variables).forEach((name, value) -> environment.put(name, resolve(value)));
         }
         Map<String, Object> logging = map(properties.getOrDefault("LoggingConfig", Map.of()));
+        Object logGroup = logging.get("LogGroup");
         return new DeployedFunction(logicalId, String.valueOf(properties.get("Handler")), environment,
                 ((Number) properties.get("Timeout")).intValue(), ((Number) properties.get("MemorySize")).intValue(),
-                String.valueOf(logging.getOrDefault("ApplicationLogLevel", "")), stagedCode(properties));
+                String.valueOf(logging.getOrDefault("ApplicationLogLevel", "")), stagedCode(properties),
+                String.valueOf(((List<?>) map(properties.get("Role")).get("Fn::GetAtt")).get(0)),
+                logGroup == null ? null : String.valueOf(map(logGroup).get("Ref")));
     }
 
     /** The file the cloud assembly stages for the function's code: {@code asset.<S3Key>}. */
@@ -157,7 +162,88 @@ final class SynthesizedDetector {
         if (intrinsic.containsKey("Ref")) {
             return resolveRef(String.valueOf(intrinsic.get("Ref")));
         }
+        if (intrinsic.containsKey("Fn::GetAtt")) {
+            List<?> reference = (List<?>) intrinsic.get("Fn::GetAtt");
+            return resolveArn(String.valueOf(reference.get(0)), String.valueOf(reference.get(1)));
+        }
         throw new IllegalArgumentException("Cannot resolve " + value + " locally");
+    }
+
+    /** The ARN a resource of the template would have, named as the simulation names it locally. */
+    private String resolveArn(String logicalId, String attribute) {
+        Map<String, Object> resource = map(resources.get(logicalId));
+        String type = resource == null ? "" : String.valueOf(resource.get("Type"));
+        if (!attribute.equals("Arn") && !attribute.equals("TopicArn")) {
+            throw new IllegalArgumentException("Cannot resolve Fn::GetAtt " + logicalId + "." + attribute);
+        }
+        String regional = REGION + ":" + ACCOUNT + ":";
+        return switch (type) {
+            case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + regional + "table/" + tableName;
+            case "AWS::SNS::Topic" -> topicArn;
+            case "AWS::KMS::Key" -> "arn:aws:kms:" + regional + "key/" + logicalId;
+            case "AWS::SQS::Queue" -> "arn:aws:sqs:" + regional + logicalId;
+            // Like CloudFormation's Arn of a log group: it ends with ":*", which covers its log streams.
+            case "AWS::Logs::LogGroup" -> "arn:aws:logs:" + regional + "log-group:" + logicalId + ":*";
+            case "AWS::Lambda::Function" -> lambdaArn(logicalId);
+            case "AWS::IAM::Role" -> "arn:aws:iam::" + ACCOUNT + ":role/" + logicalId;
+            case "AWS::StepFunctions::StateMachine" -> "arn:aws:states:" + regional + "stateMachine:" + logicalId;
+            default -> throw new IllegalArgumentException("Cannot resolve Fn::GetAtt " + logicalId + ".Arn of " + type);
+        };
+    }
+
+    /** Resolves a value of the template as the cloud would, or empty when it cannot be resolved locally. */
+    Optional<String> tryResolve(Object value) {
+        try {
+            return Optional.of(resolve(value));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The identity-policy statements of a function's role: its attached policies and its inline ones. */
+    List<Map<String, Object>> policyStatementsOf(DeployedFunction function) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        resources.values().stream().map(SynthesizedDetector::map)
+                .filter(resource -> "AWS::IAM::Policy".equals(resource.get("Type")))
+                .map(resource -> map(resource.get("Properties")))
+                .filter(policy -> ((List<?>) policy.getOrDefault("Roles", List.of())).stream()
+                        .anyMatch(role -> function.roleLogicalId().equals(map(role).get("Ref"))))
+                .forEach(policy -> documents.add(map(policy.get("PolicyDocument"))));
+        Map<String, Object> role = map(map(resources.get(function.roleLogicalId())).get("Properties"));
+        ((List<?>) role.getOrDefault("Policies", List.of()))
+                .forEach(policy -> documents.add(map(map(policy).get("PolicyDocument"))));
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Map<String, Object> document : documents) {
+            Object statement = document.get("Statement");
+            if (statement instanceof List<?> list) {
+                list.forEach(element -> statements.add(map(element)));
+            } else {
+                statements.add(map(statement));
+            }
+        }
+        return statements;
+    }
+
+    /** Managed policies attached to the function's role (not evaluated locally: their documents are AWS's). */
+    List<Object> managedPoliciesOf(DeployedFunction function) {
+        return List.copyOf((List<?>) map(map(resources.get(function.roleLogicalId())).get("Properties"))
+                .getOrDefault("ManagedPolicyArns", List.of()));
+    }
+
+    /** The ARN of the KMS key that encrypts the topic with {@code topicArn}, if the template's topic has one. */
+    Optional<String> topicKeyArn(String topicArn) {
+        if (!topicArn.equals(this.topicArn)) {
+            return Optional.empty();
+        }
+        Object key = map(map(resources.get(logicalIdOfType("AWS::SNS::Topic"))).get("Properties")).get("KmsMasterKeyId");
+        return key == null ? Optional.empty() : tryResolve(key);
+    }
+
+    /** The ARN of the function's log group (without CloudFormation's trailing {@code :*}). */
+    Optional<String> logGroupArnOf(DeployedFunction function) {
+        return function.logGroupLogicalId() == null
+                ? Optional.empty()
+                : Optional.of(resolveArn(function.logGroupLogicalId(), "Arn").replaceFirst(":\\*$", ""));
     }
 
     private String resolveRef(String logicalId) {

@@ -1,7 +1,5 @@
 package io.github.recordingleakagedetector.e2e;
 
-import io.github.recordingleakagedetector.runtime.testing.ApiCallCounter;
-
 import io.github.recordingleakagedetector.e2e.PlannedContact.Kind;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -25,12 +23,12 @@ final class Verdicts {
     private final DynamoDbContactStore store;
     private final Detections detections;
     private final ConnectSimulator connect;
-    private final ApiCallCounter calls;
+    private final AwsCallRecorder calls;
     private final Map<String, Integer> liveTicks;
     private final Map<String, StepStatistics> steps;
 
     Verdicts(List<PlannedContact> plan, DynamoDbContactStore store, Detections detections, ConnectSimulator connect,
-            ApiCallCounter calls, Map<String, Integer> liveTicks, Map<String, StepStatistics> steps) {
+            AwsCallRecorder calls, Map<String, Integer> liveTicks, Map<String, StepStatistics> steps) {
         this.plan = plan;
         this.store = store;
         this.detections = detections;
@@ -40,7 +38,8 @@ final class Verdicts {
         this.steps = steps;
     }
 
-    SimulationReport report(int ticks, long failedExecutions, Duration wallTime) {
+    SimulationReport report(int ticks, long failedExecutions, List<IamSufficiency.Violation> deniedCalls,
+            Duration wallTime) {
         Map<String, List<Detections.Detection>> missingAlerts = detections.all().stream()
                 .filter(d -> RECORDING_MISSING.equals(d.alertType()))
                 .collect(Collectors.groupingBy(Detections.Detection::contactId));
@@ -94,7 +93,10 @@ final class Verdicts {
                 detected, falseFailures, duplicates, unverifiable, stuck, failedExecutions, latencies,
                 connect.totalDescribeRequests(), connect.throttledResponses(), calls.service("S3"),
                 calls.service("DynamoDb"), checked, overBudget.size(),
-                calls.byOperation(), Map.copyOf(steps), unexpected, wallTime);
+                calls.byOperation(), Map.copyOf(steps), unexpected,
+                calls.calls().stream().collect(Collectors.groupingBy(AwsCallRecorder.AwsCall::function, TreeMap::new,
+                        Collectors.counting())),
+                deniedCalls, wallTime);
     }
 
     private static boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,

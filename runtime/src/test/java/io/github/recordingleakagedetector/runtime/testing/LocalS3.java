@@ -51,15 +51,30 @@ public final class LocalS3 implements AutoCloseable {
      * benchmarks with tens of thousands of recordings a day.
      */
     public static LocalS3 startWithIndexedListings() {
-        return start(new IndexedListingBlobStore(BlobStores.create("transient", new Properties())));
+        return start(new IndexedListingBlobStore(BlobStores.create("transient", new Properties())),
+                AuthenticationType.AWS_V2_OR_V4);
+    }
+
+    /**
+     * As {@link #startWithIndexedListings()}, without checking signatures, like the other local servers: for a
+     * simulation, whose requests pass a recording proxy (a different host than the client signed) and are signed at
+     * the simulation's time (months from the machine's).
+     */
+    public static LocalS3 startForSimulation() {
+        return start(new IndexedListingBlobStore(BlobStores.create("transient", new Properties())),
+                AuthenticationType.NONE);
     }
 
     private static LocalS3 start(BlobStore store) {
+        return start(store, AuthenticationType.AWS_V2_OR_V4);
+    }
+
+    private static LocalS3 start(BlobStore store, AuthenticationType authentication) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 // Port 0: Jetty binds a free port itself, so there is no race with other processes.
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4,
+                .awsAuthentication(authentication,
                         TestAwsClients.ACCESS_KEY_ID, TestAwsClients.SECRET_ACCESS_KEY)
                 .ignoreUnknownHeaders(true)
                 .stopTimeout(0)
