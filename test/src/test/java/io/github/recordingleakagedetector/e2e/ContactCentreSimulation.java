@@ -11,6 +11,7 @@ import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
 import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ final class ContactCentreSimulation implements AutoCloseable {
     private final SnsRecorder sns = SnsRecorder.start();
     private final SimulatedClock clock = new SimulatedClock();
     private final AwsCallRecorder calls;
+    private final MetricRecords metrics;
     private final PrintStream progress;
     private final PrintStream handlerLogs;
     private final PrintStream previousLogs;
@@ -62,13 +64,16 @@ final class ContactCentreSimulation implements AutoCloseable {
     ContactCentreSimulation(PrintStream progress, PrintStream handlerLogs, LocalLambdaEndpoint.FunctionHosting hosting) {
         this.progress = progress;
         this.handlerLogs = handlerLogs;
-        this.previousLogs = JsonLog.redirect(handlerLogs);
         connect.followClock(clock);
         detector = SynthesizedDetector.synthesize(Map.of(
                 "instanceArn", "arn:aws:connect:" + SynthesizedDetector.REGION + ":" + SynthesizedDetector.ACCOUNT
                         + ":instance/" + FlowLogDeliveries.INSTANCE_ID,
                 "flowLogGroupName", FLOW_LOG_GROUP,
                 "recordingBucketName", BUCKET), TABLE);
+        metrics = new MetricRecords(detector.alarmedCustomMetrics());
+        // In-process handlers print through JsonLog: their lines take the path the deployed functions' output takes.
+        previousLogs = JsonLog.redirect(new PrintStream(new LineSplitter(this::functionOutput), true,
+                StandardCharsets.UTF_8));
         TemplateTable.create(dynamoDb.client(), detector.tableProperties(), TABLE);
         s3.createBucket(BUCKET);
         calls = new AwsCallRecorder(SynthesizedDetector.ACCOUNT, Map.of("dynamodb", dynamoDb.endpoint(),
@@ -97,10 +102,12 @@ final class ContactCentreSimulation implements AutoCloseable {
         return environment;
     }
 
+    /** A line a function printed: to the handler log, and read as CloudWatch reads metric records. */
     private void functionOutput(String line) {
         synchronized (handlerLogs) {
             handlerLogs.println(line);
         }
+        metrics.accept(line);
     }
 
     SimulationReport run(SimulationOptions options) {
@@ -152,7 +159,7 @@ final class ContactCentreSimulation implements AutoCloseable {
         }
         List<IamSufficiency.Violation> denied = new IamSufficiency(detector).violations(calls.calls());
         return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics())
-                .report(ticks, failedExecutions, denied, Duration.ofNanos(System.nanoTime() - started));
+                .report(ticks, failedExecutions, denied, metrics, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static Set<String> liveContactIds(DynamoDbContactStore store) {

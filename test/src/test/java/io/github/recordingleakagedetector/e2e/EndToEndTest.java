@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,16 @@ class EndToEndTest {
         assertThat(report.checkedCallsByFunction()).as("functions whose AWS calls were checked against their roles")
                 .hasSize(5);
         assertThat(report.deniedCalls()).as("AWS calls the functions' roles do not allow").isEmpty();
+        // every metric record is valid, and is exactly what the template's alarms watch
+        assertThat(report.metrics().records()).isPositive();
+        assertThat(report.metrics().invalid()).isEmpty();
+        MetricRecords metrics = report.metrics();
+        String missing = metrics.alarmed("RecordingsMissing");
+        String verified = missing.replace(" RecordingsMissing ", " RecordingsVerified ");
+        assertThat(metrics.alarmed()).hasSize(3);
+        assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(metrics.alarmed().stream(), Stream.of(verified)).toList());
+        assertThat(metrics.totals()).containsEntry(missing, report.leaksDetected());
         report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
             String[] counts = endedAsPlanned.split("/");
             assertThat(counts[0]).as(outcome).isEqualTo(counts[1]);

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param describeOverBudget contacts described more often than the ticks they were live + 1
  * @param checkedCallsByFunction distinct AWS calls each function made, all checked against its role
  * @param deniedCalls AWS calls a function made that its role in the template does not allow
+ * @param metrics the embedded-metric-format records the functions printed
  */
 record SimulationReport(
         int contacts,
@@ -37,6 +38,7 @@ record SimulationReport(
         List<String> unexpectedEndings,
         Map<String, Long> checkedCallsByFunction,
         List<IamSufficiency.Violation> deniedCalls,
+        MetricRecords metrics,
         Duration wallTime) {
 
     Duration medianLatency() {
@@ -86,6 +88,9 @@ record SimulationReport(
         text.append(String.format("  distinct AWS calls checked against the functions' roles: %s; not allowed: %d%n",
                 checkedCallsByFunction, deniedCalls.size()));
         deniedCalls.stream().limit(20).forEach(denied -> text.append("    ").append(denied).append('\n'));
+        text.append(String.format("  metric records: %d, not valid embedded metric format: %d; totals %s%n",
+                metrics.records(), metrics.invalid().size(), metrics.totals()));
+        metrics.invalid().stream().limit(5).forEach(line -> text.append("    ").append(line).append('\n'));
         text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
                 falseFailures));
         return text.toString();

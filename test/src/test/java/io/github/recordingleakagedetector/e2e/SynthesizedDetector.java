@@ -230,6 +230,23 @@ final class SynthesizedDetector {
                 .getOrDefault("ManagedPolicyArns", List.of()));
     }
 
+    /** The alarms on the detector's own metrics (not on AWS/ namespaces), as {@link MetricRecords#metricKey} names them. */
+    List<String> alarmedCustomMetrics() {
+        return resources.values().stream().map(SynthesizedDetector::map)
+                .filter(resource -> "AWS::CloudWatch::Alarm".equals(resource.get("Type")))
+                .map(resource -> map(resource.get("Properties")))
+                .filter(alarm -> alarm.get("Namespace") instanceof String namespace && !namespace.startsWith("AWS/"))
+                .map(alarm -> {
+                    Map<String, String> dimensions = new LinkedHashMap<>();
+                    ((List<?>) alarm.getOrDefault("Dimensions", List.of())).forEach(dimension -> dimensions.put(
+                            String.valueOf(map(dimension).get("Name")), resolve(map(dimension).get("Value"))));
+                    return MetricRecords.metricKey(String.valueOf(alarm.get("Namespace")),
+                            String.valueOf(alarm.get("MetricName")), dimensions);
+                })
+                .sorted()
+                .toList();
+    }
+
     /** The ARN of the KMS key that encrypts the topic with {@code topicArn}, if the template's topic has one. */
     Optional<String> topicKeyArn(String topicArn) {
         if (!topicArn.equals(this.topicArn)) {

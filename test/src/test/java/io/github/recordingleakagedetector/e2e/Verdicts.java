@@ -39,7 +39,7 @@ final class Verdicts {
     }
 
     SimulationReport report(int ticks, long failedExecutions, List<IamSufficiency.Violation> deniedCalls,
-            Duration wallTime) {
+            MetricRecords metrics, Duration wallTime) {
         Map<String, List<Detections.Detection>> missingAlerts = detections.all().stream()
                 .filter(d -> RECORDING_MISSING.equals(d.alertType()))
                 .collect(Collectors.groupingBy(Detections.Detection::contactId));
@@ -96,7 +96,7 @@ final class Verdicts {
                 calls.byOperation(), Map.copyOf(steps), unexpected,
                 calls.calls().stream().collect(Collectors.groupingBy(AwsCallRecorder.AwsCall::function, TreeMap::new,
                         Collectors.counting())),
-                deniedCalls, wallTime);
+                deniedCalls, metrics, wallTime);
     }
 
     private static boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,
