@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * each. Targets: S3 requests per checked contact ≤ 2; no contact described more often than the ticks it was live
  * + 1; each workflow step handles ≥ 200 contacts per second of handler time against the local servers.
  *
- * <pre>./benchmark [contacts ...]      (default 1000 10000 50000)</pre>
+ * <pre>./benchmark [contacts ...]      (default 1000 10000 50000)
+ * ./benchmark --cold-start [starts]  (the Lambda jar's size and each function's init time: {@link ColdStartBenchmark})</pre>
  */
 public final class Benchmark {
     /** The steps in the tables' column order. */
@@ -27,6 +28,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--cold-start")) {
+            ColdStartBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 7);
+            System.exit(0);
+        }
         List<Integer> sizes = new ArrayList<>();
         for (String arg : args) {
             sizes.add(Integer.parseInt(arg));
