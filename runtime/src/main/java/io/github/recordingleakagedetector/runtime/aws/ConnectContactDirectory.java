@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.aws;
 
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
+import io.github.recordingleakagedetector.runtime.lifecycle.ReportedRecording;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.connect.ConnectClient;
@@ -55,9 +56,12 @@ public final class ConnectContactDirectory implements ContactDirectory {
     static ContactSnapshot toSnapshot(Contact contact) {
         AgentInfo agent = contact.agentInfo();
         QueueInfo queue = contact.queueInfo();
-        List<String> recordings = contact.recordings().stream()
-                .filter(ConnectContactDirectory::isAvailableVoiceRecording)
-                .map(RecordingInfo::location)
+        List<ReportedRecording> recordings = contact.recordings().stream()
+                .filter(ConnectContactDirectory::isVoiceRecording)
+                .map(recording -> new ReportedRecording(recording.location(), recording.statusAsString(),
+                        // As text: values the SDK's enum does not list (AWS samples see IVR) must survive.
+                        recording.participantTypeAsString(), recording.startTimestamp(), recording.stopTimestamp(),
+                        recording.deletionReason()))
                 .toList();
         return new ContactSnapshot(
                 contact.initiationTimestamp(),
@@ -68,12 +72,11 @@ public final class ConnectContactDirectory implements ContactDirectory {
                 contact.channelAsString(),
                 contact.initiationMethodAsString(),
                 contact.previousContactId(),
+                contact.initialContactId(),
                 recordings);
     }
 
-    private static boolean isAvailableVoiceRecording(RecordingInfo recording) {
-        boolean audio = recording.mediaStreamType() == null || "AUDIO".equals(recording.mediaStreamTypeAsString());
-        boolean deleted = "DELETED".equals(recording.statusAsString());
-        return audio && !deleted && recording.location() != null && !recording.location().isBlank();
+    private static boolean isVoiceRecording(RecordingInfo recording) {
+        return recording.mediaStreamType() == null || "AUDIO".equals(recording.mediaStreamTypeAsString());
     }
 }

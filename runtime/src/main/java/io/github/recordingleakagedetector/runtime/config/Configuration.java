@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,20 @@ public final class Configuration {
             case KEY_PREFIX -> value.startsWith("/") || value.endsWith("/")
                     ? Optional.of(shown + " must not start or end with '/'")
                     : Optional.empty();
+            case KEY_PREFIX_LIST -> splitList(value).stream().anyMatch(p -> p.isEmpty() || p.startsWith("/")
+                    || p.endsWith("/"))
+                    ? Optional.of(shown + " must be key prefixes separated by ',', none empty or starting or ending "
+                            + "with '/'")
+                    : Optional.empty();
+            case SHARE -> {
+                try {
+                    double share = Double.parseDouble(value);
+                    yield share >= 0 && share <= 1 ? Optional.empty()
+                            : Optional.of(shown + " must be between 0 and 1");
+                } catch (NumberFormatException e) {
+                    yield Optional.of(shown + " is not a number");
+                }
+            }
             case POSITIVE_WHOLE_NUMBER -> {
                 try {
                     yield Long.parseLong(value) > 0 ? Optional.empty() : Optional.of(shown + " must be greater than 0");
@@ -96,6 +111,15 @@ public final class Configuration {
 
     public double decimal(EnvironmentVariable variable) {
         return Double.parseDouble(value(variable));
+    }
+
+    /** A comma-separated list; empty when the value is. */
+    public List<String> list(EnvironmentVariable variable) {
+        return splitList(value(variable));
+    }
+
+    private static List<String> splitList(String value) {
+        return value.isBlank() ? List.of() : Arrays.stream(value.split(",", -1)).map(String::trim).toList();
     }
 
     private String value(EnvironmentVariable variable) {

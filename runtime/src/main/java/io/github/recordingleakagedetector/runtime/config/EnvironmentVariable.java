@@ -17,6 +17,15 @@ public enum EnvironmentVariable {
             Handler.CHECK_RECORDINGS),
     RECORDING_GRACE_PERIOD_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "900", "How long after disconnect a recording may still arrive before it is declared missing.",
             Handler.CHECK_RECORDINGS),
+    ADDITIONAL_RECORDING_PREFIXES(Kind.KEY_PREFIX_LIST, "",
+            "Further key prefixes laid out like the recording prefix (e.g. Contact Lens's Analysis/Voice/Redacted), "
+                    + "comma-separated; searched when the recording prefix holds nothing for a contact.",
+            Handler.CHECK_RECORDINGS),
+    MINIMUM_RECORDED_SHARE(Kind.SHARE, "0.5",
+            "Share of the agent leg a recording must cover (0 to 1; 0 switches the partial-recording check off).",
+            Handler.CHECK_RECORDINGS),
+    MINIMUM_LEG_SECONDS_FOR_SHARE(Kind.POSITIVE_WHOLE_NUMBER, "30",
+            "Agent legs shorter than this are not judged partial.", Handler.CHECK_RECORDINGS),
     DESCRIBE_CONTACT_RATE_LIMIT(Kind.POSITIVE_DECIMAL, "2", "DescribeContact requests per second, per function instance (the quota is per account).",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     MAX_TRACKING_AGE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
@@ -39,7 +48,7 @@ public enum EnvironmentVariable {
 
     /** What a value must look like; {@link Configuration} checks it at cold start. */
     public enum Kind {
-        TEXT, KEY_PREFIX, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, OPTIONAL_SNS_TOPIC_ARN
+        TEXT, KEY_PREFIX, KEY_PREFIX_LIST, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, SHARE, OPTIONAL_SNS_TOPIC_ARN
     }
 
     private final Kind kind;

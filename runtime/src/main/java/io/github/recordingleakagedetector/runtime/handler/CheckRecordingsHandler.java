@@ -4,10 +4,13 @@ import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingRules;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** Last step: looks for the recordings of {@code COMPLETED - AGENT} contacts and reports the missing ones. */
@@ -22,8 +25,11 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
         super(wiring, "checkRecordings");
         Configuration configuration = wiring.configuration();
         this.checker = new RecordingChecker(wiring.store(), wiring.archive(), wiring.directory(), wiring.alerts(),
-                configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
-                configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
+                new RecordingChecker.Locations(configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
+                        configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
+                        configuration.list(EnvironmentVariable.ADDITIONAL_RECORDING_PREFIXES)),
+                new RecordingRules(configuration.decimal(EnvironmentVariable.MINIMUM_RECORDED_SHARE),
+                        configuration.seconds(EnvironmentVariable.MINIMUM_LEG_SECONDS_FOR_SHARE)),
                 configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),
                 wiring.concurrency(), wiring.clock());
     }
@@ -35,8 +41,20 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
 
     @Override
     Map<MetricName, Long> metricsOf(RunSummary summary) {
-        return Map.of(
-                MetricName.RecordingsMissing, summary.outcome(RecordingChecker.MISSING),
-                MetricName.RecordingsVerified, summary.outcome(RecordingChecker.RECORDED));
+        Map<MetricName, Long> counts = new EnumMap<>(MetricName.class);
+        RecordingChecker.OUTCOMES.forEach((verdict, outcome) -> counts.put(metricOf(verdict),
+                summary.outcome(outcome)));
+        return counts;
+    }
+
+    /** The metric that counts a verdict. */
+    static MetricName metricOf(RecordingState verdict) {
+        return switch (verdict) {
+            case CALL_RECORDED_SUCCESS -> MetricName.RecordingsVerified;
+            case CALL_RECORDED_FAILURE -> MetricName.RecordingsMissing;
+            case CALL_RECORDED_EMPTY -> MetricName.RecordingsEmpty;
+            case CALL_RECORDED_PARTIAL -> MetricName.RecordingsPartial;
+            case CALL_RECORDING_DELETED -> MetricName.RecordingsDeleted;
+        };
     }
 }

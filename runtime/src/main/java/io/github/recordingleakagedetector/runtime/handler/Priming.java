@@ -64,8 +64,8 @@ final class Priming {
         }
         if (services.contains(AwsClients.Service.S3)) {
             S3RecordingArchive archive = new S3RecordingArchive(offline.s3(), PrimingSamples.BUCKET);
-            archive.firstKeyStartingWith(PrimingSamples.KEY_PREFIX + "/2024/01/01/" + PrimingSamples.CONTACT_ID);
-            archive.exists(seen.recordingLocations().get(0).substring(PrimingSamples.BUCKET.length() + 1));
+            archive.startingWith(PrimingSamples.KEY_PREFIX + "/2024/01/01/" + PrimingSamples.CONTACT_ID);
+            archive.find(seen.recordingLocations().get(0).substring(PrimingSamples.BUCKET.length() + 1));
         }
         if (services.contains(AwsClients.Service.SNS)) {
             new SnsAlertPublisher(offline.sns(), TOPIC_ARN).publish(new Alert(Alert.Type.RECORDING_MISSING,

@@ -7,8 +7,16 @@ import java.util.Map;
 /** A notification for people: a leak, or a contact that could not be verified. */
 public record Alert(Type type, String contactId, String subject, Map<String, Object> details) {
 
+    /** What the alert reports; the SNS message attribute {@code alertType}. */
     public enum Type {
-        RECORDING_MISSING, CONTACT_UNVERIFIABLE
+        /** No recording of an agent leg. */
+        RECORDING_MISSING,
+        /** A recording with less than a second of audio. */
+        RECORDING_EMPTY,
+        /** A recording covering less than the required share of the agent leg. */
+        RECORDING_PARTIAL,
+        /** A contact tracked past the maximum age without a verdict. */
+        CONTACT_UNVERIFIABLE
     }
 
     public Alert {

@@ -48,14 +48,42 @@ public final class AlertSender {
     public static Alert alertFor(TrackedContact contact, Instant now) {
         return contact.state() == ContactState.UNVERIFIABLE
                 ? unverifiable(contact, unverifiableReason(contact, now), now)
-                : recordingMissing(contact, contact.searchedLocations(), now);
+                : leak(contact, new Verdict(contact.recordingState(), contact.evidence()), contact.searchedLocations(),
+                        now);
     }
 
-    public static Alert recordingMissing(TrackedContact contact, List<String> searched, Instant now) {
+    /** The alert of a leak verdict: what is wrong, and the evidence (files, sizes, seconds) an auditor checks. */
+    public static Alert leak(TrackedContact contact, Verdict verdict, List<String> searched, Instant now) {
         Map<String, Object> details = details(contact, now);
+        details.put("recordingState", verdict.state().name());
+        RecordingEvidence evidence = verdict.evidence();
+        if (evidence != null) {
+            details.put("recordingFiles", evidence.files().stream().map(file -> Map.of("key", file.key(),
+                    "sizeBytes", file.sizeBytes(), "audioSeconds", round(file.audioSeconds()))).toList());
+            putIfPresent(details, "recordedSeconds", evidence.recordedSeconds() == null ? null
+                    : round(evidence.recordedSeconds()));
+            putIfPresent(details, "recordedSecondsMeasuredBy", evidence.measuredBy());
+            putIfPresent(details, "agentLegSeconds", evidence.agentLegSeconds() == null ? null
+                    : round(evidence.agentLegSeconds()));
+        }
         details.put("searchedLocations", searched);
-        return new Alert(Alert.Type.RECORDING_MISSING, contact.contactId(),
-                "Call recording missing for contact " + contact.contactId(), details);
+        Alert.Type type = switch (verdict.state()) {
+            case CALL_RECORDED_EMPTY -> Alert.Type.RECORDING_EMPTY;
+            case CALL_RECORDED_PARTIAL -> Alert.Type.RECORDING_PARTIAL;
+            case CALL_RECORDED_FAILURE -> Alert.Type.RECORDING_MISSING;
+            default -> throw new IllegalArgumentException(verdict.state() + " is not a leak");
+        };
+        String what = switch (type) {
+            case RECORDING_EMPTY -> "empty";
+            case RECORDING_PARTIAL -> "partial";
+            default -> "missing";
+        };
+        return new Alert(type, contact.contactId(), "Call recording " + what + " for contact " + contact.contactId(),
+                details);
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 
     public static Alert unverifiable(TrackedContact contact, String reason, Instant now) {
@@ -91,6 +119,7 @@ public final class AlertSender {
             putIfPresent(details, "disconnectTimestamp", seen.disconnectedAt());
             putIfPresent(details, "initiationMethod", seen.initiationMethod());
             putIfPresent(details, "previousContactId", seen.previousContactId());
+            putIfPresent(details, "initialContactId", seen.initialContactId());
         });
         details.put("detectedAt", now.toString());
         return details;
@@ -98,7 +127,7 @@ public final class AlertSender {
 
     private static void putIfPresent(Map<String, Object> details, String name, Object value) {
         if (value != null) {
-            details.put(name, value.toString());
+            details.put(name, value instanceof Number ? value : value.toString());
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What Amazon Connect's DescribeContact said about a contact. Timestamps are null until the event happened;
- * {@code recordingLocations} are the S3 locations of its voice recordings, empty until Connect knows them.
+ * {@code recordings} are the voice recordings Connect reports, empty until Connect knows them.
+ *
+ * @param initialContactId the first contact of a transfer chain (the contact itself when not transferred)
  */
 public record ContactSnapshot(
         Instant initiatedAt,
@@ -16,9 +18,21 @@ public record ContactSnapshot(
         String channel,
         String initiationMethod,
         String previousContactId,
-        List<String> recordingLocations) {
+        String initialContactId,
+        List<ReportedRecording> recordings) {
 
     public ContactSnapshot {
-        recordingLocations = recordingLocations == null ? List.of() : List.copyOf(recordingLocations);
+        recordings = recordings == null ? List.of() : List.copyOf(recordings);
+    }
+
+    /** The recordings of the agent leg (not the automated interaction's). */
+    public List<ReportedRecording> agentRecordings() {
+        return recordings.stream().filter(r -> !r.ivr()).toList();
+    }
+
+    /** Where the agent leg's available (not deleted) recordings are, as Connect reports them. */
+    public List<String> recordingLocations() {
+        return agentRecordings().stream().filter(r -> !r.deleted() && r.hasLocation())
+                .map(ReportedRecording::location).toList();
     }
 }

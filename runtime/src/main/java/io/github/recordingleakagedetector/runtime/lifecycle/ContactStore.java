@@ -64,14 +64,12 @@ public interface ContactStore {
     /** DescribeContact rejected the request as invalid; the contact stays in its state and is asked again next run. */
     boolean recordRejected(TrackedContact current, String error, Instant now);
 
-    /** The recording was found: {@code CALL_RECORDED_SUCCESS}, contact closed. */
-    boolean recordRecordingFound(TrackedContact current, String recordingKey, List<String> searched, Instant now);
-
     /**
-     * No recording after the grace period: {@code CALL_RECORDED_FAILURE} with an alert pending. The contact stays
-     * open until {@link #closeAfterAlert} confirms the alert went out.
+     * Stores a recording verdict with its evidence. A leak ({@link RecordingState#leak()}) is claimed with its alert
+     * pending, and the contact stays open until {@link #closeAfterAlert} confirms the alert went out; any other
+     * verdict closes the contact.
      */
-    boolean claimRecordingMissing(TrackedContact current, List<String> searched, Instant now);
+    boolean recordVerdict(TrackedContact current, Verdict verdict, List<String> searched, Instant now);
 
     /** Tracked too long without a verdict: {@code UNVERIFIABLE} with an alert pending. */
     boolean claimUnverifiable(TrackedContact current, String reason, Instant now);

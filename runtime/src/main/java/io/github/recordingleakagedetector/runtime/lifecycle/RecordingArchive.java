@@ -1,16 +1,18 @@
 package io.github.recordingleakagedetector.runtime.lifecycle;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The recording bucket. Implementations throw on access problems (denied, missing bucket): a search that could
- * not look must never pass for "no recording" or for "recorded".
+ * The recording bucket, read only by listing (a listing gives each key's size; nothing is downloaded).
+ * Implementations throw on access problems (denied, missing bucket): a search that could not look must never pass
+ * for "no recording" or for "recorded".
  */
 public interface RecordingArchive {
 
-    /** Whether exactly this key exists. */
-    boolean exists(String key);
+    /** The object with exactly this key, if it exists. */
+    Optional<StoredRecording> find(String key);
 
-    /** The first key starting with {@code keyPrefix}, looking through every page of the listing. */
-    Optional<String> firstKeyStartingWith(String keyPrefix);
+    /** Every object whose key starts with {@code keyPrefix}, through every page of the listing. */
+    List<StoredRecording> startingWith(String keyPrefix);
 }

@@ -5,21 +5,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reaches the verdict on {@code COMPLETED - AGENT} contacts: recording found → {@code CALL_RECORDED_SUCCESS};
- * not found after the grace period (and not among the locations a fresh DescribeContact reports) →
- * {@code CALL_RECORDED_FAILURE} and one alert; not found within the grace period → unchanged, checked next run.
- * When Connect cannot be asked for fresh locations, the verdict waits, but not beyond a second grace period.
- * Also re-sends alerts that an earlier run claimed but could not confirm.
+ * Reaches the verdict on {@code COMPLETED - AGENT} contacts ({@link RecordingRules}): recorded, missing, empty,
+ * partial, or deleted by Connect. A recorded call is closed at once; any other verdict waits for the grace period
+ * (a recording may still be uploading), then asks Connect once more for the recordings' locations and status (the
+ * authoritative answer, and a file name need not hold the contact id). When Connect cannot be asked, the verdict
+ * waits, but not beyond a second grace period. A leak (missing, empty, partial) is claimed and alerted once; a deleted
+ * recording is recorded with its reason and not alerted. Also re-sends alerts that an earlier run claimed but could
+ * not confirm.
  */
 public final class RecordingChecker {
-    public static final String RECORDED = "recorded";
-    public static final String MISSING = "missing";
+    /** The run-summary outcome of each verdict, and of the other things a check can do. */
+    public static final Map<RecordingState, String> OUTCOMES = Map.of(
+            RecordingState.CALL_RECORDED_SUCCESS, "recorded",
+            RecordingState.CALL_RECORDED_FAILURE, "missing",
+            RecordingState.CALL_RECORDED_EMPTY, "empty",
+            RecordingState.CALL_RECORDED_PARTIAL, "partial",
+            RecordingState.CALL_RECORDING_DELETED, "deleted");
+    public static final String RECORDED = OUTCOMES.get(RecordingState.CALL_RECORDED_SUCCESS);
+    public static final String MISSING = OUTCOMES.get(RecordingState.CALL_RECORDED_FAILURE);
     public static final String AWAITING_RECORDING = "awaitingRecording";
     public static final String ALERT_RESENT = "alertResent";
     public static final String ALERT_IN_FLIGHT = "alertInFlight";
@@ -30,24 +38,32 @@ public final class RecordingChecker {
 
     private static final JsonLog LOG = JsonLog.of(RecordingChecker.class);
 
+    /** Where recordings are kept: the bucket, the recording prefix and any additional prefixes. */
+    public record Locations(String bucket, String keyPrefix, List<String> additionalPrefixes) {
+        public Locations {
+            additionalPrefixes = List.copyOf(additionalPrefixes);
+        }
+    }
+
     private final ContactStore store;
     private final RecordingArchive archive;
     private final ContactDirectory directory;
     private final AlertSender alerts;
-    private final String bucket;
-    private final String keyPrefix;
+    private final Locations locations;
+    private final RecordingRules rules;
     private final Duration gracePeriod;
     private final int concurrency;
     private final Clock clock;
 
     public RecordingChecker(ContactStore store, RecordingArchive archive, ContactDirectory directory,
-            AlertSender alerts, String bucket, String keyPrefix, Duration gracePeriod, int concurrency, Clock clock) {
+            AlertSender alerts, Locations locations, RecordingRules rules, Duration gracePeriod, int concurrency,
+            Clock clock) {
         this.store = store;
         this.archive = archive;
         this.directory = directory;
         this.alerts = alerts;
-        this.bucket = bucket;
-        this.keyPrefix = keyPrefix;
+        this.locations = locations;
+        this.rules = rules;
         this.gracePeriod = gracePeriod;
         this.concurrency = concurrency;
         this.clock = clock;
@@ -68,95 +84,75 @@ public final class RecordingChecker {
         ContactSnapshot seen = contact.observation()
                 .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
-        RecordingSearchPlan plan = RecordingSearchPlan.forContact(contact.contactId(), seen, bucket, keyPrefix);
-        List<String> searched = new ArrayList<>(plan.describe(bucket));
-        Map<String, Boolean> listed = new HashMap<>();
-        Optional<String> found = search(plan, listed);
+        RecordingSearch search = new RecordingSearch(archive);
+        RecordingSearchPlan plan = plan(contact, seen);
+        List<String> searched = new ArrayList<>(plan.describe(locations.bucket()));
+        Verdict verdict = rules.judge(seen, search.find(plan));
         Instant now = clock.instant();
-        if (found.isEmpty() && !gracePeriodOver(seen, now)) {
+        if (verdict.state() == RecordingState.CALL_RECORDED_SUCCESS
+                || verdict.state() == RecordingState.CALL_RECORDING_DELETED) {
+            return record(contact, verdict, searched, now);
+        }
+        if (!seen.disconnectedAt().plus(gracePeriod).isBefore(now)) {
             return AWAITING_RECORDING;
         }
-        if (found.isEmpty()) {
-            // Before declaring a leak, ask Connect once more: the recording's location (authoritative) may have
-            // become known since the contact was last described, and its file name may not hold the contact id.
-            Optional<List<String>> reportedNow = keysReportedNow(contact);
-            if (reportedNow.isEmpty() && !seen.disconnectedAt().plus(gracePeriod.multipliedBy(2)).isBefore(now)) {
-                return DEFERRED;
-            }
-            if (reportedNow.isEmpty()) {
-                // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
-                searched.add(LOCATIONS_NOT_REFRESHED);
-                reportedNow = Optional.of(List.of());
-            }
-            for (String key : reportedNow.get()) {
-                if (!plan.knownKeys().contains(key)) {
-                    searched.add("s3://" + bucket + "/" + key);
-                }
-            }
-            found = allExist(reportedNow.get(), listed);
+        // Before a leak is declared, Connect is asked once more: the recording's location (authoritative) or its
+        // deletion may have become known since the contact was last described.
+        Optional<ContactSnapshot> fresh = describeAgain(contact);
+        if (fresh.isEmpty() && !seen.disconnectedAt().plus(gracePeriod.multipliedBy(2)).isBefore(now)) {
+            return DEFERRED;
         }
-        now = clock.instant();
-        if (found.isPresent()) {
-            if (!store.recordRecordingFound(contact, found.get(), searched, now)) {
-                return RACE_LOST;
-            }
-            LOG.info("recording.found", "contactId", contact.contactId(), "key", found.get());
-            return RECORDED;
+        if (fresh.isEmpty()) {
+            // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
+            searched.add(LOCATIONS_NOT_REFRESHED);
+        } else {
+            RecordingSearchPlan refreshed = plan(contact, fresh.get());
+            refreshed.describe(locations.bucket()).stream().filter(place -> !searched.contains(place))
+                    .forEach(searched::add);
+            verdict = rules.judge(fresh.get(), search.find(refreshed));
         }
-        if (!store.claimRecordingMissing(contact, searched, now)) {
+        return record(contact, verdict, searched, clock.instant());
+    }
+
+    private RecordingSearchPlan plan(TrackedContact contact, ContactSnapshot seen) {
+        return RecordingSearchPlan.forContact(contact.contactId(), seen, locations.bucket(), locations.keyPrefix(),
+                locations.additionalPrefixes());
+    }
+
+    /**
+     * Stores the verdict. A leak is claimed (its alert pending) and alerted; any other verdict closes the contact. A
+     * leak whose alert then fails is still counted: it was claimed, and will never be claimed again.
+     */
+    private String record(TrackedContact contact, Verdict verdict, List<String> searched, Instant now) {
+        if (!store.recordVerdict(contact, verdict, searched, now)) {
             return RACE_LOST;
         }
-        LOG.warn("recording.missing", "contactId", contact.contactId(), "agentId", seen.agentId(),
-                "disconnectTimestamp", String.valueOf(seen.disconnectedAt()), "searched", searched);
+        String outcome = OUTCOMES.get(verdict.state());
+        RecordingEvidence evidence = verdict.evidence();
+        if (!verdict.state().leak()) {
+            LOG.info("recording." + outcome, "contactId", contact.contactId(), "files", evidence.files().toString(),
+                    "recordedSeconds", evidence.recordedSeconds(), "deletionReason", evidence.deletionReason());
+            return outcome;
+        }
+        LOG.warn("recording." + outcome, "contactId", contact.contactId(),
+                "agentId", contact.observation().map(ContactSnapshot::agentId).orElse(null),
+                "files", evidence.files().toString(), "recordedSeconds", evidence.recordedSeconds(),
+                "agentLegSeconds", evidence.agentLegSeconds(), "searched", searched);
         try {
-            alerts.send(AlertSender.recordingMissing(contact, searched, now), now);
+            alerts.send(AlertSender.leak(contact, verdict, searched, now), now);
         } catch (RuntimeException e) {
-            throw new CountedFailure(MISSING, e);
+            throw new CountedFailure(outcome, e);
         }
-        return MISSING;
+        return outcome;
     }
 
-    private boolean gracePeriodOver(ContactSnapshot seen, Instant now) {
-        return seen.disconnectedAt().plus(gracePeriod).isBefore(now);
-    }
-
-    /**
-     * When Connect reported where the contact's recordings are, those are the evidence and every one must exist
-     * (a contact can have an IVR and an agent recording: one must not stand in for the other). Otherwise any key
-     * under the contact's own prefix is.
-     */
-    private Optional<String> search(RecordingSearchPlan plan, Map<String, Boolean> listed) {
-        if (!plan.knownKeys().isEmpty()) {
-            return allExist(plan.knownKeys(), listed);
-        }
-        for (String prefix : plan.keyPrefixes()) {
-            Optional<String> first = archive.firstKeyStartingWith(prefix);
-            if (first.isPresent()) {
-                return first;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The first key when every one exists; empty when there are none or one is missing. {@code listed} remembers
-     * what this check already listed: Connect, asked again, often reports the same locations.
-     */
-    private Optional<String> allExist(List<String> keys, Map<String, Boolean> listed) {
-        return !keys.isEmpty() && keys.stream().allMatch(key -> listed.computeIfAbsent(key, archive::exists))
-                ? Optional.of(keys.get(0))
-                : Optional.empty();
-    }
-
-    /** The recording keys Connect reports now, or empty when Connect cannot be asked. */
-    private Optional<List<String>> keysReportedNow(TrackedContact contact) {
+    /** The contact as Connect describes it now, or empty when Connect cannot be asked. */
+    private Optional<ContactSnapshot> describeAgain(TrackedContact contact) {
         try {
-            ContactSnapshot fresh = directory.describe(contact.instanceId(), contact.contactId());
-            return Optional.of(RecordingSearchPlan.forContact(contact.contactId(), fresh, bucket, keyPrefix)
-                    .knownKeys());
+            return Optional.of(directory.describe(contact.instanceId(), contact.contactId()));
         } catch (ContactDirectory.ContactNotFoundException | ContactDirectory.ContactRejectedException e) {
-            // Connect cannot say where this contact's recordings are, now or later.
-            return Optional.of(List.of());
+            // Connect cannot say where this contact's recordings are, now or later: judge on what was seen.
+            return contact.observation();
         } catch (ContactDirectory.DirectoryUnavailableException e) {
             LOG.warn("recording.verdictDeferred", "contactId", contact.contactId(), "error", e.getMessage());
             return Optional.empty();

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Where a contact's recording can be. First the locations Connect reported for the contact (authoritative: the
- * file name is not guaranteed to contain the contact id); then the contact's own keys in the UTC day folders of
- * initiation, agent connection and disconnect (which event's date Connect uses is not documented, so each distinct
- * day is listed).
+ * Where a contact's agent-leg recording can be. First the locations Connect reported for the contact
+ * (authoritative: the file name is not guaranteed to contain the contact id); then the contact's own keys in the UTC
+ * day folders of initiation, agent connection and disconnect (which event's date Connect uses is not documented, so
+ * each distinct day is listed) under the recording prefix; then, when that holds nothing, the same day folders under
+ * each additional location (e.g. Contact Lens's redacted audio, kept instead of the original).
  * Listing by the contact id prefix keeps S3 requests per contact constant however busy the day is.
  */
 public final class RecordingSearchPlan {
@@ -24,20 +25,29 @@ public final class RecordingSearchPlan {
     private final List<String> knownKeys;
     private final List<String> unreachableLocations;
     private final List<String> keyPrefixes;
+    private final List<String> additionalKeyPrefixes;
 
-    private RecordingSearchPlan(List<String> knownKeys, List<String> unreachableLocations, List<String> keyPrefixes) {
+    private RecordingSearchPlan(List<String> knownKeys, List<String> unreachableLocations, List<String> keyPrefixes,
+            List<String> additionalKeyPrefixes) {
         this.knownKeys = knownKeys;
         this.unreachableLocations = unreachableLocations;
         this.keyPrefixes = keyPrefixes;
+        this.additionalKeyPrefixes = additionalKeyPrefixes;
     }
 
-    public static RecordingSearchPlan forContact(String contactId, ContactSnapshot seen, String bucket, String keyPrefix) {
+    /**
+     * @param keyPrefix the recording prefix, up to the date folders
+     * @param additionalPrefixes further prefixes laid out the same way, searched when the recording prefix has nothing
+     */
+    public static RecordingSearchPlan forContact(String contactId, ContactSnapshot seen, String bucket, String keyPrefix,
+            List<String> additionalPrefixes) {
+        List<String> readable = Stream.concat(Stream.of(keyPrefix), additionalPrefixes.stream()).toList();
         List<String> known = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (String location : seen.recordingLocations()) {
             String key = keyInBucket(location, bucket);
-            if (!key.startsWith(keyPrefix + "/")) {
-                // The functions may only read under the recording prefix; looking elsewhere would be denied.
+            if (readable.stream().noneMatch(prefix -> key.startsWith(prefix + "/"))) {
+                // The functions may only read under the recording prefixes; looking elsewhere would be denied.
                 unreachable.add(location);
             } else if (!known.contains(key)) {
                 known.add(key);
@@ -48,14 +58,18 @@ public final class RecordingSearchPlan {
                 .filter(Objects::nonNull)
                 .map(RecordingSearchPlan::utcDay)
                 .forEach(days::add);
-        List<String> prefixes = new ArrayList<>();
-        for (LocalDate day : days) {
-            prefixes.add(keyPrefix + "/" + DAY_FOLDER.format(day.atStartOfDay(ZoneOffset.UTC)) + "/" + contactId);
-        }
-        return new RecordingSearchPlan(List.copyOf(known), List.copyOf(unreachable), List.copyOf(prefixes));
+        return new RecordingSearchPlan(List.copyOf(known), List.copyOf(unreachable),
+                contactPrefixes(keyPrefix, days, contactId),
+                additionalPrefixes.stream().flatMap(prefix -> contactPrefixes(prefix, days, contactId).stream()).toList());
     }
 
-    /** Keys Connect reported under the recording prefix, to check one by one. */
+    private static List<String> contactPrefixes(String keyPrefix, Set<LocalDate> days, String contactId) {
+        return days.stream()
+                .map(day -> keyPrefix + "/" + DAY_FOLDER.format(day.atStartOfDay(ZoneOffset.UTC)) + "/" + contactId)
+                .toList();
+    }
+
+    /** Keys Connect reported under a recording prefix, to check one by one. */
     public List<String> knownKeys() {
         return knownKeys;
     }
@@ -65,12 +79,18 @@ public final class RecordingSearchPlan {
         return keyPrefixes;
     }
 
+    /** The same under each additional location, listed only when {@link #keyPrefixes()} hold nothing. */
+    public List<String> additionalKeyPrefixes() {
+        return additionalKeyPrefixes;
+    }
+
     /** Everything this plan looks at, for the alert. */
     public List<String> describe(String bucket) {
         List<String> all = new ArrayList<>();
         knownKeys.forEach(key -> all.add("s3://" + bucket + "/" + key));
         keyPrefixes.forEach(prefix -> all.add("s3://" + bucket + "/" + prefix + "*"));
-        unreachableLocations.forEach(location -> all.add(location + " (outside the recording prefix: not read)"));
+        additionalKeyPrefixes.forEach(prefix -> all.add("s3://" + bucket + "/" + prefix + "*"));
+        unreachableLocations.forEach(location -> all.add(location + " (outside the recording prefixes: not read)"));
         return all;
     }
 
@@ -80,7 +100,7 @@ public final class RecordingSearchPlan {
 
     /**
      * Connect reports locations as {@code bucket/key}; {@code s3://bucket/key} is accepted too. A location in
-     * another bucket is kept whole, so it falls outside the recording prefix and the listing decides.
+     * another bucket is kept whole, so it falls outside the recording prefixes and the listing decides.
      */
     static String keyInBucket(String location, String bucket) {
         String path = location.startsWith("s3://") ? location.substring("s3://".length()) : location;

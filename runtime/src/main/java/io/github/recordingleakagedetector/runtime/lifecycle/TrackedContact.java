@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param updatedAt last change; null once the contact is closed
  * @param observed the last DescribeContact answer, null while {@code INITIALISED}
  * @param recordingState the verdict, null until one is reached
+ * @param evidence what the verdict rests on, null until one is reached
  * @param searchedLocations where the recording check looked (for the alert)
  * @param alertPendingSince when an alert was claimed but not yet confirmed sent, else null
  */
@@ -29,6 +30,7 @@ public record TrackedContact(
         int describeNotFoundCount,
         String lastDescribeError,
         RecordingState recordingState,
+        RecordingEvidence evidence,
         List<String> searchedLocations,
         Instant alertPendingSince) {
 

@@ -7,6 +7,12 @@ package io.github.recordingleakagedetector.runtime.log;
 public enum MetricName {
     /** A completed agent contact has no recording after the grace period (one per leak). */
     RecordingsMissing,
+    /** A completed agent contact's recording holds less than a second of audio (one per leak). */
+    RecordingsEmpty,
+    /** A completed agent contact's recording covers too little of the agent leg (one per leak). */
+    RecordingsPartial,
+    /** Connect reports a completed agent contact's recording as deleted (not a leak). */
+    RecordingsDeleted,
     /** A completed agent contact's recording was found. */
     RecordingsVerified,
     /** A contact was tracked past the maximum tracking age without a verdict. */

@@ -38,14 +38,32 @@ public final class ContactTable {
     public static final String CHANNEL = "Channel";
     public static final String INITIATION_METHOD = "InitiationMethod";
     public static final String PREVIOUS_CONTACT_ID = "PreviousContactId";
+    /** Locations of the recordings Connect reported (L of S), as written before {@link #REPORTED_RECORDINGS}; read only. */
     public static final String RECORDING_LOCATIONS = "RecordingLocations";
+    /**
+     * The recordings Connect reported (L of M: {@code Location}, {@code Status}, {@code ParticipantType},
+     * {@code StartTimestamp}, {@code StopTimestamp}, {@code DeletionReason}; absent members unknown).
+     */
+    public static final String REPORTED_RECORDINGS = "ReportedRecordings";
+    public static final String INITIAL_CONTACT_ID = "InitialContactId";
     /** When DescribeContact last answered for the contact (S, ISO-8601); absent while {@code INITIALISED}. */
     public static final String LAST_DESCRIBED_AT = "LastDescribedAt";
     public static final String UNVERIFIABLE_REASON = "UnverifiableReason";
     public static final String DESCRIBE_NOT_FOUND_COUNT = "DescribeNotFoundCount";
     public static final String LAST_DESCRIBE_ERROR = "LastDescribeError";
     public static final String RECORDING_STATE = "RecordingState";
+    /** The first file a verdict rests on (S); {@link #RECORDING_FILES} holds them all. */
     public static final String RECORDING_KEY = "RecordingKey";
+    /** The files a verdict rests on (L of M: {@code Key} S, {@code SizeBytes} N). */
+    public static final String RECORDING_FILES = "RecordingFiles";
+    /** Seconds of audio the verdict counted (N), measured as {@link #RECORDED_SECONDS_MEASURED_BY} says. */
+    public static final String RECORDED_SECONDS = "RecordedSeconds";
+    /** {@code CONNECT} (Connect's recorded span) or {@code FILE_SIZE}. */
+    public static final String RECORDED_SECONDS_MEASURED_BY = "RecordedSecondsMeasuredBy";
+    /** Seconds from the agent's connection to the disconnect (N). */
+    public static final String AGENT_LEG_SECONDS = "AgentLegSeconds";
+    /** Connect's reason for a deleted recording (S). */
+    public static final String DELETION_REASON = "DeletionReason";
     public static final String SEARCHED_LOCATIONS = "SearchedLocations";
     public static final String ALERT_PENDING_SINCE = "AlertPendingSince";
     public static final String ALERTED_AT = "AlertedAt";

@@ -13,8 +13,9 @@ import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
-import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
+import io.github.recordingleakagedetector.runtime.lifecycle.Verdict;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +136,9 @@ public final class DynamoDbContactStore implements ContactStore {
                 .setIfPresent(ContactTable.CHANNEL, textOrNull(seen.channel()))
                 .setIfPresent(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()))
                 .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
-                .set(ContactTable.RECORDING_LOCATIONS, Items.textList(seen.recordingLocations()))
+                .setIfPresent(ContactTable.INITIAL_CONTACT_ID, textOrNull(seen.initialContactId()))
+                .set(ContactTable.REPORTED_RECORDINGS, Items.reportedRecordings(seen.recordings()))
+                .remove(ContactTable.RECORDING_LOCATIONS)
                 .remove(ContactTable.LAST_DESCRIBE_ERROR);
         if (next == ContactState.RECORDING_DISABLED) {
             close(update, now);
@@ -165,22 +168,25 @@ public final class DynamoDbContactStore implements ContactStore {
     }
 
     @Override
-    public boolean recordRecordingFound(TrackedContact current, String recordingKey, List<String> searched,
-            Instant now) {
-        return update(current.contactId(), close(new ConditionalUpdate().expectVersion(current.version()), now)
-                .set(ContactTable.RECORDING_STATE, text(RecordingState.CALL_RECORDED_SUCCESS.name()))
-                .set(ContactTable.RECORDING_KEY, text(recordingKey))
-                .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched)));
-    }
-
-    @Override
-    public boolean claimRecordingMissing(TrackedContact current, List<String> searched, Instant now) {
-        return update(current.contactId(), new ConditionalUpdate()
+    public boolean recordVerdict(TrackedContact current, Verdict verdict, List<String> searched, Instant now) {
+        RecordingEvidence evidence = verdict.evidence();
+        ConditionalUpdate update = new ConditionalUpdate()
                 .expectVersion(current.version())
-                .set(ContactTable.RECORDING_STATE, text(RecordingState.CALL_RECORDED_FAILURE.name()))
+                .set(ContactTable.RECORDING_STATE, text(verdict.state().name()))
                 .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched))
-                .set(ContactTable.ALERT_PENDING_SINCE, instant(now))
-                .set(ContactTable.UPDATED_AT, epochMillis(now)));
+                .set(ContactTable.RECORDING_FILES, Items.files(evidence.files()))
+                .setIfPresent(ContactTable.RECORDING_KEY, evidence.files().isEmpty() ? null
+                        : text(evidence.files().get(0).key()))
+                .setIfPresent(ContactTable.RECORDED_SECONDS, Items.decimal(evidence.recordedSeconds()))
+                .setIfPresent(ContactTable.RECORDED_SECONDS_MEASURED_BY, textOrNull(evidence.measuredBy()))
+                .setIfPresent(ContactTable.AGENT_LEG_SECONDS, Items.decimal(evidence.agentLegSeconds()))
+                .setIfPresent(ContactTable.DELETION_REASON, textOrNull(evidence.deletionReason()));
+        if (verdict.state().leak()) {
+            update.set(ContactTable.ALERT_PENDING_SINCE, instant(now)).set(ContactTable.UPDATED_AT, epochMillis(now));
+        } else {
+            close(update, now);
+        }
+        return update(current.contactId(), update);
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
+import io.github.recordingleakagedetector.runtime.lifecycle.ReportedRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -19,6 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Items {
     private static final String AT = "At";
     private static final String PARTICIPANTS = "Participants";
+    private static final String LOCATION = "Location";
+    private static final String STATUS = "Status";
+    private static final String PARTICIPANT_TYPE = "ParticipantType";
+    private static final String START_TIMESTAMP = "StartTimestamp";
+    private static final String STOP_TIMESTAMP = "StopTimestamp";
+    private static final String DELETION_REASON = "DeletionReason";
+    private static final String KEY = "Key";
+    private static final String SIZE_BYTES = "SizeBytes";
 
     private Items() {
     }
@@ -75,6 +86,7 @@ final class Items {
                 item.containsKey(ContactTable.RECORDING_STATE)
                         ? RecordingState.valueOf(string(item, ContactTable.RECORDING_STATE))
                         : null,
+                item.containsKey(ContactTable.RECORDING_STATE) ? evidence(item) : null,
                 strings(item, ContactTable.SEARCHED_LOCATIONS),
                 instant(item, ContactTable.ALERT_PENDING_SINCE));
     }
@@ -89,7 +101,65 @@ final class Items {
                 string(item, ContactTable.CHANNEL),
                 string(item, ContactTable.INITIATION_METHOD),
                 string(item, ContactTable.PREVIOUS_CONTACT_ID),
-                strings(item, ContactTable.RECORDING_LOCATIONS));
+                string(item, ContactTable.INITIAL_CONTACT_ID),
+                reportedRecordings(item));
+    }
+
+    /** Written as maps; items written before that hold only the locations of the available recordings. */
+    private static List<ReportedRecording> reportedRecordings(Map<String, AttributeValue> item) {
+        AttributeValue reported = item.get(ContactTable.REPORTED_RECORDINGS);
+        if (reported == null) {
+            return strings(item, ContactTable.RECORDING_LOCATIONS).stream()
+                    .map(location -> new ReportedRecording(location, null, null, null, null, null)).toList();
+        }
+        return reported.l().stream().map(AttributeValue::m).map(recording -> new ReportedRecording(
+                string(recording, LOCATION), string(recording, STATUS), string(recording, PARTICIPANT_TYPE),
+                instant(recording, START_TIMESTAMP), instant(recording, STOP_TIMESTAMP),
+                string(recording, DELETION_REASON))).toList();
+    }
+
+    static AttributeValue reportedRecordings(List<ReportedRecording> recordings) {
+        return AttributeValue.fromL(recordings.stream().map(recording -> {
+            Map<String, AttributeValue> entry = new HashMap<>();
+            putIfPresent(entry, LOCATION, textOrNull(recording.location()));
+            putIfPresent(entry, STATUS, textOrNull(recording.status()));
+            putIfPresent(entry, PARTICIPANT_TYPE, textOrNull(recording.participantType()));
+            putIfPresent(entry, START_TIMESTAMP, instant(recording.startedAt()));
+            putIfPresent(entry, STOP_TIMESTAMP, instant(recording.stoppedAt()));
+            putIfPresent(entry, DELETION_REASON, textOrNull(recording.deletionReason()));
+            return AttributeValue.fromM(entry);
+        }).toList());
+    }
+
+    private static RecordingEvidence evidence(Map<String, AttributeValue> item) {
+        AttributeValue files = item.get(ContactTable.RECORDING_FILES);
+        List<StoredRecording> stored = files == null
+                ? List.of()
+                : files.l().stream().map(AttributeValue::m).map(file -> new StoredRecording(string(file, KEY),
+                        Long.parseLong(file.get(SIZE_BYTES).n()))).toList();
+        return new RecordingEvidence(stored, decimal(item, ContactTable.RECORDED_SECONDS),
+                string(item, ContactTable.RECORDED_SECONDS_MEASURED_BY), decimal(item, ContactTable.AGENT_LEG_SECONDS),
+                string(item, ContactTable.DELETION_REASON));
+    }
+
+    static AttributeValue files(List<StoredRecording> files) {
+        return AttributeValue.fromL(files.stream().map(file -> AttributeValue.fromM(Map.of(
+                KEY, text(file.key()), SIZE_BYTES, number(file.sizeBytes())))).toList());
+    }
+
+    static AttributeValue decimal(Double value) {
+        return value == null ? null : AttributeValue.fromN(Double.toString(value));
+    }
+
+    private static Double decimal(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : Double.valueOf(value.n());
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> map, String name, AttributeValue value) {
+        if (value != null) {
+            map.put(name, value);
+        }
     }
 
     static AttributeValue behaviour(RecordingBehaviour behaviour) {

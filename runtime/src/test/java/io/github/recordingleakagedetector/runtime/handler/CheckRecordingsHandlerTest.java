@@ -75,14 +75,19 @@ class CheckRecordingsHandlerTest {
         return PREFIX + "/" + day + "/";
     }
 
+    /** A recording of a whole 60-second agent leg (the length of most calls here). */
     private void putRecording(String key) {
-        s3().putObject(bed.bucket(), key, "RIFF....WAVE");
+        putRecording(key, 60);
+    }
+
+    private void putRecording(String key, double audioSeconds) {
+        s3().putRecording(bed.bucket(), key, audioSeconds);
     }
 
     @Test
     void aRecordingInTheDayFolderIsASuccess() {
         completedAgentCall("c-1", T0, T0.plusSeconds(120));
-        putRecording(dayFolder("2024/05/01") + "c-1_20240501T09:02_UTC.wav");
+        putRecording(dayFolder("2024/05/01") + "c-1_20240501T09:02_UTC.wav", 120);
 
         Map<String, Object> summary = check();
 
@@ -97,7 +102,7 @@ class CheckRecordingsHandlerTest {
     @Test
     void aCallCrossingMidnightUtcIsFoundInTheDisconnectDaysFolder() {
         completedAgentCall("c-2", Instant.parse("2024-05-01T23:58:00Z"), Instant.parse("2024-05-02T00:04:00Z"));
-        putRecording(dayFolder("2024/05/02") + "c-2_20240502T00:04_UTC.wav");
+        putRecording(dayFolder("2024/05/02") + "c-2_20240502T00:04_UTC.wav", 360);
 
         check();
 
@@ -107,7 +112,7 @@ class CheckRecordingsHandlerTest {
     @Test
     void aCallCrossingMidnightUtcIsFoundInTheConnectionDaysFolder() {
         completedAgentCall("c-3", Instant.parse("2024-05-01T23:58:00Z"), Instant.parse("2024-05-02T00:04:00Z"));
-        putRecording(dayFolder("2024/05/01") + "c-3_20240501T23:58_UTC.wav");
+        putRecording(dayFolder("2024/05/01") + "c-3_20240501T23:58_UTC.wav", 360);
 
         check();
 

@@ -115,7 +115,7 @@ class FlowLogIngestHandlerTest {
         CloudWatchLogsEvent delivery = delivery().enable("c-1", "Both", T0).event();
         ingest(delivery);
         ContactSnapshot withAgent = new ContactSnapshot(T0, T0.plusSeconds(20), null, "agent-1", "queue-1", "VOICE",
-                "INBOUND", null, List.of());
+                "INBOUND", null, null, List.of());
         store.recordObservation(store.find("c-1").orElseThrow(), ContactState.IN_PROGRESS_AGENT, withAgent,
                 T0.plusSeconds(30));
 
@@ -132,7 +132,7 @@ class FlowLogIngestHandlerTest {
     }
 
     private void agentJoined(String contactId, Instant at) {
-        ContactSnapshot withAgent = new ContactSnapshot(T0, at, null, "agent-1", "queue-1", "VOICE", "INBOUND", null,
+        ContactSnapshot withAgent = new ContactSnapshot(T0, at, null, "agent-1", "queue-1", "VOICE", "INBOUND", null, null,
                 List.of());
         assertThat(store.recordObservation(store.find(contactId).orElseThrow(), ContactState.IN_PROGRESS_AGENT,
                 withAgent, at.plusSeconds(1))).isTrue();

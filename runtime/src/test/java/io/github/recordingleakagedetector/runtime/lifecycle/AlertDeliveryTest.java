@@ -83,14 +83,15 @@ class AlertDeliveryTest {
                 T0, T0.plus(Duration.ofDays(90)));
         TrackedContact initialised = table.find("c-1").orElseThrow();
         table.recordObservation(initialised, ContactState.COMPLETED_AGENT, new ContactSnapshot(T0, T0.plusSeconds(5),
-                T0.plusSeconds(60), "agent-1", "q", "VOICE", "INBOUND", null, List.of()), T0.plusSeconds(61));
+                T0.plusSeconds(60), "agent-1", "q", "VOICE", "INBOUND", null, null, List.of()), T0.plusSeconds(61));
         MutableClock clock = new MutableClock(T0.plusSeconds(60).plus(GRACE.multipliedBy(2)).plusSeconds(1));
         AtomicInteger confirmations = new AtomicInteger();
         ContactStore store = failingFirstConfirmation(table, confirmations);
         RecordingChecker checker = new RecordingChecker(store, new S3RecordingArchive(s3.client(), "recordings"),
                 new ConnectContactDirectory(connect.client(), new RateLimiter(1000)),
-                new AlertSender(store, new SnsAlertPublisher(sns.client(), TOPIC), clock), "recordings",
-                "connect/acme/CallRecordings", GRACE, 1, clock);
+                new AlertSender(store, new SnsAlertPublisher(sns.client(), TOPIC), clock),
+                new RecordingChecker.Locations("recordings", "connect/acme/CallRecordings", List.of()),
+                new RecordingRules(0.5, Duration.ofSeconds(30)), GRACE, 1, clock);
 
         // WHEN the check publishes the alert but cannot confirm it, and a check after the claim lease runs
         assertThatThrownBy(() -> checker.check(new RunSummary("check"), RunBudget.unlimited(), clock.instant()))

@@ -11,7 +11,9 @@ class RecordingSearchPlanTest {
 
     private static ContactSnapshot completed(String connected, String disconnected, List<String> locations) {
         return new ContactSnapshot(Instant.parse(connected).minusSeconds(60), Instant.parse(connected),
-                Instant.parse(disconnected), "agent", "queue", "VOICE", "INBOUND", null, locations);
+                Instant.parse(disconnected), "agent", "queue", "VOICE", "INBOUND", null, null,
+                locations.stream().map(location -> new ReportedRecording(location, "AVAILABLE", "AGENT", null, null,
+                        null)).toList());
     }
 
     @Test
@@ -20,7 +22,7 @@ class RecordingSearchPlanTest {
         ContactSnapshot call = completed("2024-03-31T23:58:00Z", "2024-04-01T00:03:00Z", List.of());
 
         // WHEN its search is planned
-        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-1", call, "bucket", PREFIX);
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-1", call, "bucket", PREFIX, List.of());
 
         // THEN both UTC day folders are listed, by the contact's own key prefix
         assertThat(plan.keyPrefixes()).containsExactly(
@@ -33,9 +35,9 @@ class RecordingSearchPlanTest {
         // GIVEN a call that started before midnight UTC and reached its agent after it
         ContactSnapshot call = new ContactSnapshot(Instant.parse("2024-03-31T23:58:00Z"),
                 Instant.parse("2024-04-01T00:03:00Z"), Instant.parse("2024-04-01T00:10:00Z"), "agent", "queue",
-                "VOICE", "INBOUND", null, List.of());
+                "VOICE", "INBOUND", null, null, List.of());
 
-        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-9", call, "bucket", PREFIX);
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-9", call, "bucket", PREFIX, List.of());
 
         assertThat(plan.keyPrefixes()).containsExactly(
                 PREFIX + "/2024/03/31/c-9",
@@ -50,7 +52,7 @@ class RecordingSearchPlanTest {
         try {
             ContactSnapshot call = completed("2023-08-29T23:30:00Z", "2023-08-29T23:40:00Z", List.of());
 
-            RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-2", call, "bucket", PREFIX);
+            RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-2", call, "bucket", PREFIX, List.of());
 
             // THEN only the UTC day is searched
             assertThat(plan.keyPrefixes()).containsExactly(PREFIX + "/2023/08/29/c-2");
@@ -66,7 +68,7 @@ class RecordingSearchPlanTest {
                 "s3://bucket/" + PREFIX + "/2023/08/29/other.wav",
                 "other-bucket/x.wav"));
 
-        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-3", call, "bucket", PREFIX);
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-3", call, "bucket", PREFIX, List.of());
 
         assertThat(plan.knownKeys()).containsExactly(
                 PREFIX + "/2023/08/29/renamed.wav",
@@ -75,6 +77,40 @@ class RecordingSearchPlanTest {
                 "s3://bucket/" + PREFIX + "/2023/08/29/renamed.wav",
                 "s3://bucket/" + PREFIX + "/2023/08/29/other.wav",
                 "s3://bucket/" + PREFIX + "/2023/08/29/c-3*",
-                "other-bucket/x.wav (outside the recording prefix: not read)");
+                "other-bucket/x.wav (outside the recording prefixes: not read)");
+    }
+
+    @Test
+    void additionalLocationsAreListedWithTheSameDayLayoutAndTheirReportedFilesAreReadable() {
+        // GIVEN a centre that keeps Contact Lens's redacted audio beside (or instead of) its recordings
+        String redacted = "Analysis/Voice/Redacted";
+        ContactSnapshot call = completed("2024-03-31T23:58:00Z", "2024-04-01T00:03:00Z", List.of(
+                "bucket/" + redacted + "/2024/03/31/c-4_call_recording_redacted_2024-03-31T23:58:00Z.wav"));
+
+        // WHEN its search is planned
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-4", call, "bucket", PREFIX, List.of(redacted));
+
+        // THEN the additional location is laid out as the recording prefix, and a file Connect reports there is read
+        assertThat(plan.additionalKeyPrefixes()).containsExactly(
+                redacted + "/2024/03/31/c-4",
+                redacted + "/2024/04/01/c-4");
+        assertThat(plan.knownKeys()).containsExactly(
+                redacted + "/2024/03/31/c-4_call_recording_redacted_2024-03-31T23:58:00Z.wav");
+    }
+
+    @Test
+    void deletedAndIvrRecordingsAreNotLookedForAsTheAgentLegs() {
+        ContactSnapshot call = new ContactSnapshot(Instant.parse("2024-05-01T09:00:00Z"),
+                Instant.parse("2024-05-01T09:01:00Z"), Instant.parse("2024-05-01T09:05:00Z"), "agent", "queue",
+                "VOICE", "INBOUND", null, null, List.of(
+                        new ReportedRecording("bucket/" + PREFIX + "/2024/05/01/deleted.wav", "DELETED", "AGENT", null,
+                                null, "Retention"),
+                        new ReportedRecording("bucket/" + PREFIX + "/ivr/2024/05/01/c-5.wav", "AVAILABLE", "IVR", null,
+                                null, null)));
+
+        RecordingSearchPlan plan = RecordingSearchPlan.forContact("c-5", call, "bucket", PREFIX, List.of());
+
+        assertThat(plan.knownKeys()).isEmpty();
+        assertThat(plan.keyPrefixes()).containsExactly(PREFIX + "/2024/05/01/c-5");
     }
 }

@@ -9,7 +9,11 @@ import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.ReportedRecording;
+import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
+import io.github.recordingleakagedetector.runtime.lifecycle.Verdict;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
 import java.time.Instant;
@@ -99,8 +103,8 @@ class DynamoDbContactStoreTest {
         insert("c-1", T0);
         TrackedContact readByRunA = store.find("c-1").orElseThrow();
         TrackedContact readByRunB = store.find("c-1").orElseThrow();
-        ContactSnapshot queued = new ContactSnapshot(T0, null, null, null, "q", "VOICE", "INBOUND", null, List.of());
-        ContactSnapshot agent = new ContactSnapshot(T0, T0.plusSeconds(30), null, "a", "q", "VOICE", "INBOUND", null,
+        ContactSnapshot queued = new ContactSnapshot(T0, null, null, null, "q", "VOICE", "INBOUND", null, null, List.of());
+        ContactSnapshot agent = new ContactSnapshot(T0, T0.plusSeconds(30), null, "a", "q", "VOICE", "INBOUND", null, null,
                 List.of());
 
         // WHEN run B moves it first and run A then tries with its stale copy
@@ -120,31 +124,38 @@ class DynamoDbContactStoreTest {
     @Test
     void aVerdictTakesTheContactOutOfTheWorkIndex() {
         insert("c-1", T0);
+        ReportedRecording reported = new ReportedRecording("bucket/key.wav", "AVAILABLE", "AGENT",
+                T0.plusSeconds(30), T0.plusSeconds(90), null);
         ContactSnapshot done = new ContactSnapshot(T0, T0.plusSeconds(30), T0.plusSeconds(90), "a", "q", "VOICE",
-                "INBOUND", null, List.of("bucket/key.wav"));
+                "TRANSFER", "c-0", "c-00", List.of(reported));
         store.recordObservation(store.find("c-1").orElseThrow(), ContactState.COMPLETED_AGENT, done, T0.plusSeconds(91));
         assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isEqualTo(1);
+        RecordingEvidence evidence = new RecordingEvidence(List.of(new StoredRecording("key.wav", 1_920_044)), 60.0,
+                RecordingEvidence.MEASURED_BY_CONNECT, 60.0, null);
 
-        boolean recorded = store.recordRecordingFound(store.find("c-1").orElseThrow(), "key.wav", List.of("s3://x"),
-                T0.plusSeconds(120));
+        boolean recorded = store.recordVerdict(store.find("c-1").orElseThrow(),
+                new Verdict(RecordingState.CALL_RECORDED_SUCCESS, evidence), List.of("s3://x"), T0.plusSeconds(120));
 
         assertThat(recorded).isTrue();
         assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isZero();
         TrackedContact closed = store.find("c-1").orElseThrow();
         assertThat(closed.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_SUCCESS);
+        assertThat(closed.evidence()).isEqualTo(evidence);
         assertThat(closed.updatedAt()).isNull();
-        assertThat(closed.observed().recordingLocations()).containsExactly("bucket/key.wav");
+        assertThat(closed.observed().recordings()).containsExactly(reported);
+        assertThat(closed.observed().initialContactId()).isEqualTo("c-00");
     }
 
     @Test
     void aClaimedAlertStaysInTheIndexUntilItIsConfirmed() {
         insert("c-1", T0);
         ContactSnapshot done = new ContactSnapshot(T0, T0.plusSeconds(30), T0.plusSeconds(90), "a", "q", "VOICE",
-                "INBOUND", null, List.of());
+                "INBOUND", null, null, List.of());
         store.recordObservation(store.find("c-1").orElseThrow(), ContactState.COMPLETED_AGENT, done, T0.plusSeconds(91));
         Instant claimedAt = T0.plusSeconds(2_000);
 
-        assertThat(store.claimRecordingMissing(store.find("c-1").orElseThrow(), List.of("s3://b/p*"), claimedAt)).isTrue();
+        assertThat(store.recordVerdict(store.find("c-1").orElseThrow(), new Verdict(RecordingState.CALL_RECORDED_FAILURE,
+                RecordingEvidence.none(60.0)), List.of("s3://b/p*"), claimedAt)).isTrue();
         TrackedContact pending = store.find("c-1").orElseThrow();
         assertThat(pending.alertPendingSince()).isEqualTo(claimedAt);
         assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isEqualTo(1);
@@ -155,7 +166,19 @@ class DynamoDbContactStoreTest {
         assertThat(closed.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
         assertThat(closed.alertPendingSince()).isNull();
         assertThat(closed.searchedLocations()).containsExactly("s3://b/p*");
+        assertThat(closed.evidence()).isEqualTo(RecordingEvidence.none(60.0));
         assertThat(store.countNeedingWork(ContactState.COMPLETED_AGENT)).isZero();
+    }
+
+    @Test
+    void anItemWrittenWithLocationsOnlyReadsThemAsAvailableRecordings() {
+        insert("c-1", T0);
+        dynamoDb.client().updateItem(r -> r.tableName(table).key(java.util.Map.of("ContactId", AttributeValue.fromS("c-1")))
+                .updateExpression("SET LastDescribedAt = :t, RecordingLocations = :l")
+                .expressionAttributeValues(java.util.Map.of(":t", AttributeValue.fromS(T0.toString()),
+                        ":l", AttributeValue.fromL(List.of(AttributeValue.fromS("bucket/old.wav"))))));
+
+        assertThat(store.find("c-1").orElseThrow().observed().recordingLocations()).containsExactly("bucket/old.wav");
     }
 
     @Test
@@ -202,7 +225,7 @@ class DynamoDbContactStoreTest {
         insert("c-1", T0);
         assertThat(store.recordNotFound(store.find("c-1").orElseThrow(), "not yet", T0.plusSeconds(300))).isTrue();
         ContactSnapshot agent = new ContactSnapshot(T0, T0.plusSeconds(30), null, "a", "q", "VOICE", "TRANSFER", "c-0",
-                List.of());
+                "c-0", List.of());
         assertThat(store.recordObservation(store.find("c-1").orElseThrow(), ContactState.IN_PROGRESS_AGENT, agent,
                 T0.plusSeconds(600))).isTrue();
 

@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.testing;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import java.util.Properties;
 
 import org.gaul.s3proxy.BlobStores;
@@ -127,6 +128,20 @@ public final class LocalS3 implements AutoCloseable {
     /** Stores a UTF-8 text object. */
     public void putObject(String bucket, String key, String body) {
         client().putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString(body));
+    }
+
+    /**
+     * Stores a call recording as Connect writes one: a 44-byte WAV header (PCM, 16 bit, 8 kHz, two channels) and
+     * {@code audioSeconds} of silence, so its size is that of a real recording of that length.
+     */
+    public void putRecording(String bucket, String key, double audioSeconds) {
+        byte[] wav = new byte[(int) StoredRecording.sizeOf(audioSeconds)];
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(wav.length - 8)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
+                .putInt(8_000).putInt((int) StoredRecording.BYTES_PER_SECOND).putShort((short) 4).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(wav.length - 44);
+        client().putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(wav));
     }
 
     /**

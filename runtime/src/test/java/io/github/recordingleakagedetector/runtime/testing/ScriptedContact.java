@@ -33,6 +33,7 @@ public final class ScriptedContact {
     private ContactInitiationMethod initiationMethod = ContactInitiationMethod.INBOUND;
     private Channel channel = Channel.VOICE;
     private String previousContactId;
+    private String initialContactId;
     private Instant enqueuedAt;
     private String queueId;
     private Instant connectedToAgentAt;
@@ -65,6 +66,12 @@ public final class ScriptedContact {
     }
 
     /** The contact this one was transferred from. */
+    /** The first contact of the transfer chain this contact belongs to. */
+    public synchronized ScriptedContact initialContactId(String id) {
+        initialContactId = id;
+        return this;
+    }
+
     public synchronized ScriptedContact previousContactId(String id) {
         previousContactId = id;
         return this;
@@ -134,6 +141,7 @@ public final class ScriptedContact {
                 .field("Channel", channel.toString())
                 .field("InitiationTimestamp", initiatedAt)
                 .field("PreviousContactId", previousContactId)
+                .field("InitialContactId", initialContactId)
                 .field("DisconnectTimestamp", happened(disconnectedAt, now))
                 .field("LastUpdateTimestamp", lastUpdate(now));
         if (happened(enqueuedAt, now) != null) {
@@ -174,9 +182,9 @@ public final class ScriptedContact {
      * shown as {@code DELETED} with its reason from {@code deletedAt} on. Null start/stop timestamps default to
      * the agent connection (or initiation) and the disconnection.
      */
-    public record Recording(String location, Instant availableAt, ParticipantType participantType,
+    public record Recording(String location, Instant availableAt, String participantType,
             MediaStreamType mediaStreamType, StorageType storageType, Instant startTimestamp, Instant stopTimestamp,
-            Instant deletedAt, String deletionReason) {
+            Instant deletedAt, String deletionReason, boolean timestampsReported) {
 
         public Recording {
             Objects.requireNonNull(location);
@@ -188,28 +196,39 @@ public final class ScriptedContact {
          * of both sides is not confirmed: code under test should not depend on it).
          */
         public static Recording of(String location, Instant availableAt) {
-            return new Recording(location, availableAt, ParticipantType.AGENT, MediaStreamType.AUDIO, StorageType.S3,
-                    null, null, null, null);
+            return new Recording(location, availableAt, ParticipantType.AGENT.toString(), MediaStreamType.AUDIO,
+                    StorageType.S3, null, null, null, null, true);
         }
 
         public Recording withParticipantType(ParticipantType value) {
+            return withParticipantType(value.toString());
+        }
+
+        /** As text: AWS samples see {@code IVR}, which the SDK's enum does not list. */
+        public Recording withParticipantType(String value) {
             return new Recording(location, availableAt, value, mediaStreamType, storageType, startTimestamp,
-                    stopTimestamp, deletedAt, deletionReason);
+                    stopTimestamp, deletedAt, deletionReason, timestampsReported);
         }
 
         public Recording withStorageType(StorageType value) {
             return new Recording(location, availableAt, participantType, mediaStreamType, value, startTimestamp,
-                    stopTimestamp, deletedAt, deletionReason);
+                    stopTimestamp, deletedAt, deletionReason, timestampsReported);
         }
 
         public Recording withTimestamps(Instant start, Instant stop) {
             return new Recording(location, availableAt, participantType, mediaStreamType, storageType, start, stop,
-                    deletedAt, deletionReason);
+                    deletedAt, deletionReason, true);
+        }
+
+        /** Start and stop timestamps reported as null (when Connect leaves them out is not documented). */
+        public Recording withoutTimestamps() {
+            return new Recording(location, availableAt, participantType, mediaStreamType, storageType, null, null,
+                    deletedAt, deletionReason, false);
         }
 
         public Recording deleted(Instant at, String reason) {
             return new Recording(location, availableAt, participantType, mediaStreamType, storageType,
-                    startTimestamp, stopTimestamp, at, reason);
+                    startTimestamp, stopTimestamp, at, reason, timestampsReported);
         }
 
         String toJson(Instant now, Instant defaultStart, Instant defaultStop) {
@@ -218,10 +237,12 @@ public final class ScriptedContact {
                     .field("Location", location)
                     .field("Status", (isDeleted ? RecordingStatus.DELETED : RecordingStatus.AVAILABLE).toString())
                     .field("StorageType", storageType == null ? null : storageType.toString())
-                    .field("ParticipantType", participantType == null ? null : participantType.toString())
+                    .field("ParticipantType", participantType)
                     .field("MediaStreamType", mediaStreamType == null ? null : mediaStreamType.toString())
-                    .field("StartTimestamp", startTimestamp != null ? startTimestamp : defaultStart)
-                    .field("StopTimestamp", stopTimestamp != null ? stopTimestamp : defaultStop)
+                    .field("StartTimestamp", !timestampsReported ? null
+                            : startTimestamp != null ? startTimestamp : defaultStart)
+                    .field("StopTimestamp", !timestampsReported ? null
+                            : stopTimestamp != null ? stopTimestamp : defaultStop)
                     .field("DeletionReason", isDeleted ? deletionReason : null)
                     .end();
         }
