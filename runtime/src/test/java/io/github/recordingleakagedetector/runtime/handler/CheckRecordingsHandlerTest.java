@@ -15,6 +15,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
+import io.github.recordingleakagedetector.runtime.testing.ScriptedContact;
 import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
 import java.time.Duration;
 import java.time.Instant;
@@ -354,5 +355,120 @@ class CheckRecordingsHandlerTest {
         assertThat(bed.contact("c-13").searchedLocations()).contains("s3://" + bed.bucket() + "/" + agent);
         // and Connect, asked again before the verdict, reported the same two locations: each was listed once
         assertThat(bed.calls().operation("S3:ListObjectsV2")).isEqualTo(2);
+    }
+
+    private Map<String, Object> checkAfterGrace(Instant disconnected) {
+        bed.clock().set(disconnected.plus(GRACE).plusSeconds(1));
+        return check();
+    }
+
+    @Test
+    void aHeaderOnlyFileIsAnEmptyRecordingLeakAlertedWithItsSizeOnceTheGracePeriodIsOver() {
+        // GIVEN a 60 s agent leg whose recording file holds only the 44-byte WAV header
+        completedAgentCall("c-20", T0, T0.plusSeconds(60));
+        putRecording(dayFolder("2024/05/01") + "c-20_20240501T09:01_UTC.wav", 0);
+
+        // WHEN it is checked within the grace period, and after it
+        Map<String, Object> early = check();
+        String logs = HandlerTestBed.logsOf(() -> checkAfterGrace(T0.plusSeconds(60)));
+
+        // THEN it waits first (a file may still be replaced), then is one empty-recording leak with its evidence
+        assertThat(outcome(early, "awaitingRecording")).isEqualTo(1);
+        TrackedContact contact = bed.contact("c-20");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_EMPTY);
+        assertThat(contact.evidence().files()).singleElement()
+                .satisfies(file -> assertThat(file.sizeBytes()).isEqualTo(44));
+        SnsRecorder.PublishedMessage alert = sns().published().get(0);
+        assertThat(sns().published()).hasSize(1);
+        assertThat(alert.subject()).isEqualTo("Call recording empty for contact c-20");
+        assertThat(alert.messageAttributes()).containsEntry("alertType", "RECORDING_EMPTY")
+                .containsEntry("alertId", "RECORDING_EMPTY:c-20");
+        assertThat(alert.message()).contains("\"sizeBytes\":44", "\"audioSeconds\":0.0", "\"agentLegSeconds\":60.0",
+                "\"recordingState\":\"CALL_RECORDED_EMPTY\"");
+        assertThat(logs).contains("\"RecordingsEmpty\":1", "\"RecordingsMissing\":0");
+    }
+
+    @Test
+    void aRecordingConnectSaysStoppedEarlyIsAPartialRecordingLeak() {
+        // GIVEN a 100 s agent leg whose recording Connect reports from the agent's connection to 30 s into the call
+        Instant disconnected = T0.plusSeconds(100);
+        String key = dayFolder("2024/05/01") + "c-21_20240501T09:01_UTC.wav";
+        connect().contact(INSTANCE_ID, "c-21").recording(ScriptedContact.Recording.of(bed.bucket() + "/" + key,
+                T0.plusSeconds(101)).withTimestamps(T0, T0.plusSeconds(30)));
+        completedAgentCall("c-21", T0, disconnected);
+        putRecording(key, 30);
+
+        // WHEN it is checked after the grace period
+        Map<String, Object> summary = checkAfterGrace(disconnected);
+
+        // THEN 30 s of a 100 s leg is less than half: a partial-recording leak, alerted with both figures
+        assertThat(outcome(summary, "partial")).isEqualTo(1);
+        TrackedContact contact = bed.contact("c-21");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_PARTIAL);
+        assertThat(contact.evidence().recordedSeconds()).isEqualTo(30.0);
+        assertThat(contact.evidence().agentLegSeconds()).isEqualTo(100.0);
+        assertThat(contact.evidence().measuredBy()).isEqualTo("CONNECT");
+        assertThat(sns().published()).singleElement().satisfies(alert -> {
+            assertThat(alert.messageAttributes()).containsEntry("alertType", "RECORDING_PARTIAL");
+            assertThat(alert.message()).contains("\"recordedSeconds\":30.0", "\"agentLegSeconds\":100.0",
+                    "\"recordedSecondsMeasuredBy\":\"CONNECT\"");
+        });
+    }
+
+    @Test
+    void aRecordingConnectReportsAsDeletedIsRecordedAsDeletedWithItsReasonAndNotAlerted() {
+        // GIVEN a recording Connect made, then reports as deleted
+        String key = dayFolder("2024/05/01") + "c-22_20240501T09:01_UTC.wav";
+        connect().contact(INSTANCE_ID, "c-22").recording(ScriptedContact.Recording.of(bed.bucket() + "/" + key,
+                T0.plusSeconds(61)).deleted(T0.plusSeconds(62), "Deleted by the contact centre's retention rule"));
+        completedAgentCall("c-22", T0, T0.plusSeconds(60));
+
+        // WHEN it is checked
+        String logs = HandlerTestBed.logsOf(() -> assertThat(outcome(check(), "deleted")).isEqualTo(1));
+
+        // THEN it is closed as deleted, with Connect's reason, counted in its own metric, and nobody is alerted
+        TrackedContact contact = bed.contact("c-22");
+        assertThat(contact.recordingState()).isEqualTo(RecordingState.CALL_RECORDING_DELETED);
+        assertThat(contact.evidence().deletionReason()).isEqualTo("Deleted by the contact centre's retention rule");
+        assertThat(contact.updatedAt()).isNull();
+        assertThat(sns().published()).isEmpty();
+        assertThat(logs).contains("\"RecordingsDeleted\":1", "\"RecordingsMissing\":0");
+    }
+
+    @Test
+    void aRedactedOnlyRecordingUnderAnAdditionalLocationIsARecordingWithinTwoListings() {
+        // GIVEN a centre that keeps only Contact Lens's redacted audio, at the bucket's Analysis/Voice/Redacted
+        bed.with("ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted");
+        completedAgentCall("c-23", T0, T0.plusSeconds(60));
+        String redacted = "Analysis/Voice/Redacted/2024/05/01/c-23_call_recording_redacted_2024-05-01T09:00:00Z.wav";
+        s3().putRecording(bed.bucket(), redacted, 60);
+
+        // WHEN it is checked
+        Map<String, Object> summary = check();
+
+        // THEN the redacted file is the recording, found with one listing of each location
+        assertThat(outcome(summary, "recorded")).isEqualTo(1);
+        assertThat(bed.contact("c-23").evidence().files()).extracting(file -> file.key()).containsExactly(redacted);
+        assertThat(bed.calls().operation("S3:ListObjectsV2")).isEqualTo(2);
+    }
+
+    @Test
+    void aTransferredLegIsJudgedOnItsOwnAgentLegAndItsAlertNamesTheInitialContact() {
+        // GIVEN the second leg of a transfer: its own agent from 09:05 to 09:10, and no recording of it
+        Instant connected = T0.plusSeconds(300);
+        connect().contact(INSTANCE_ID, "c-24-leg2").previousContactId("c-24").initialContactId("c-24");
+        completedAgentCall("c-24-leg2", connected, connected.plusSeconds(300));
+        // the first leg's recording (earlier that hour) must not stand in for the second leg's
+        putRecording(dayFolder("2024/05/01") + "c-24_20240501T09:05_UTC.wav", 300);
+
+        // WHEN it is checked after the grace period
+        checkAfterGrace(connected.plusSeconds(300));
+
+        // THEN it is missing, judged on its own 300 s leg, and the alert leads an auditor to the chain's first contact
+        TrackedContact leg = bed.contact("c-24-leg2");
+        assertThat(leg.recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(leg.evidence().agentLegSeconds()).isEqualTo(300.0);
+        assertThat(sns().published()).singleElement().satisfies(alert -> assertThat(alert.message())
+                .contains("\"initialContactId\":\"c-24\"", "\"previousContactId\":\"c-24\""));
     }
 }
