@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ import software.amazon.awscdk.services.sns.ITopic;
  *       topic (unverifiable-contact alerts);</li>
  *   <li>purge: {@code dynamodb:Query} on the index, {@code DeleteItem} on the table;</li>
  *   <li>check recordings: {@code dynamodb:Query} on the index, {@code GetItem, UpdateItem} on the table,
- *       {@code s3:ListBucket} on the bucket only for an {@code s3:prefix} under the recording prefix,
+ *       {@code s3:ListBucket} on the bucket only for an {@code s3:prefix} under the recording prefix or an
+ *       additional recording location,
  *       {@code connect:DescribeContact} (it re-reads the contact's recording locations before declaring one missing),
  *       {@code sns:Publish} on the topic.</li>
  * </ul>
@@ -77,14 +79,18 @@ final class DetectorPermissions {
 
     /**
      * {@code s3:ListBucket} (the permission of {@code ListObjectsV2}) on the bucket, only for listings whose
-     * {@code prefix} lies under the recording prefix: the runtime lists {@code <prefix>/YYYY/MM/DD/<contactId>} and, for
-     * a location Connect reported, the location's own key, and only when it lies under the prefix.
+     * {@code prefix} lies under the recording prefix or an additional recording location: the runtime lists
+     * {@code <prefix>/YYYY/MM/DD/<contactId>} and, for a location Connect reported, the location's own key, and only
+     * when it lies under one of them.
      */
     private static void grantRecordingListing(Role role, DetectorSettings settings) {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(settings.recordingKeyPrefix() + "/*");
+        settings.additionalRecordingLocations().forEach(location -> prefixes.add(location + "/*"));
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(settings.recordingBucket().getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(settings.recordingKeyPrefix() + "/*"))))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", prefixes)))
                 .build());
     }
 

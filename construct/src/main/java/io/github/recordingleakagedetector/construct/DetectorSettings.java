@@ -33,6 +33,9 @@ record DetectorSettings(
         ILogGroup flowLogGroup,
         IBucket recordingBucket,
         String recordingKeyPrefix,
+        List<String> additionalRecordingLocations,
+        String minimumRecordedShare,
+        long minimumLegForRecordedShareSeconds,
         Schedule schedule,
         long recordingGracePeriodSeconds,
         String describeContactRateLimit,
@@ -54,6 +57,8 @@ record DetectorSettings(
     /** Default schedule: every 5 minutes on the minute mod 5 (13:00, 13:05, ...). */
     static final String DEFAULT_SCHEDULE_MINUTES = "0/5";
     static final Duration DEFAULT_GRACE_PERIOD = Duration.minutes(15);
+    static final double DEFAULT_MINIMUM_RECORDED_SHARE = 0.5;
+    static final Duration DEFAULT_MINIMUM_LEG_FOR_RECORDED_SHARE = Duration.seconds(30);
     static final double DEFAULT_DESCRIBE_CONTACT_RATE_LIMIT = 2;
     static final Duration DEFAULT_MAX_TRACKING_AGE = Duration.hours(24);
     static final Duration DEFAULT_CONTACT_RETENTION = Duration.days(90);
@@ -90,6 +95,10 @@ record DetectorSettings(
             failures.add("recordingBucket is required");
         }
         String prefix = resolvePrefix(props, failures);
+        List<String> additional = additionalLocations(props.getAdditionalRecordingLocations(), prefix, failures);
+        String share = share(props.getMinimumRecordedShare().orElse(DEFAULT_MINIMUM_RECORDED_SHARE), failures);
+        long minimumLegSeconds = positiveSeconds("minimumLegForRecordedShare",
+                props.getMinimumLegForRecordedShare().orElse(DEFAULT_MINIMUM_LEG_FOR_RECORDED_SHARE), failures);
 
         long graceSeconds = positiveSeconds("recordingGracePeriod",
                 props.getRecordingGracePeriod().orElse(DEFAULT_GRACE_PERIOD), failures);
@@ -139,6 +148,9 @@ record DetectorSettings(
                 props.getFlowLogGroup(),
                 props.getRecordingBucket(),
                 prefix,
+                additional,
+                share,
+                minimumLegSeconds,
                 props.getSchedule().orElseGet(() -> Schedule.cron(CronOptions.builder().minute(DEFAULT_SCHEDULE_MINUTES).build())),
                 graceSeconds,
                 rateLimit,
@@ -156,6 +168,52 @@ record DetectorSettings(
                 props.getApplicationLogLevel().orElse(ApplicationLogLevel.INFO),
                 namespace,
                 detectorName);
+    }
+
+    /**
+     * Each additional location must be a key prefix of its own: well formed (it goes into an IAM condition and a
+     * comma-separated variable), and neither containing nor contained in another location or the recording prefix
+     * (the same file would be two contacts' evidence, and the grants would overlap).
+     */
+    private static List<String> additionalLocations(List<String> given, String recordingPrefix, Failures failures) {
+        for (int i = 0; i < given.size(); i++) {
+            String location = given.get(i);
+            if (location == null || Token.isUnresolved(location)) {
+                if (location == null) {
+                    failures.add("additionalRecordingLocations[" + i + "] is null");
+                }
+                continue;
+            }
+            if (location.isBlank() || location.startsWith("/") || location.endsWith("/") || location.contains("*")
+                    || location.contains(",")) {
+                failures.add("additionalRecordingLocations[" + i + "] '" + location + "' must be a non-empty S3 key "
+                        + "prefix without leading or trailing '/' and without '*' or ',', e.g. Analysis/Voice/Redacted");
+                continue;
+            }
+            List<String> others = new ArrayList<>(given.subList(0, i));
+            if (recordingPrefix != null && !Token.isUnresolved(recordingPrefix)) {
+                others.add(recordingPrefix);
+            }
+            for (String other : others) {
+                if (other != null && !Token.isUnresolved(other) && overlap(location, other)) {
+                    failures.add("additionalRecordingLocations[" + i + "] '" + location + "' overlaps '" + other
+                            + "': each location must be a prefix of its own");
+                }
+            }
+        }
+        return List.copyOf(given);
+    }
+
+    private static boolean overlap(String a, String b) {
+        return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
+    }
+
+    private static String share(Number share, Failures failures) {
+        double value = share.doubleValue();
+        if (!(value >= 0 && value <= 1)) {
+            failures.add("minimumRecordedShare " + share + " must be between 0 and 1 (0 switches the check off)");
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The prefix as given, or {@code connect/<alias>/CallRecordings} from a log group named {@code /aws/connect/<alias>}. */

@@ -90,6 +90,9 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.CONTACT_TABLE_NAME, contactTable.getTableName());
         environment.put(Env.RECORDING_BUCKET_NAME, settings.recordingBucket().getBucketName());
         environment.put(Env.RECORDING_KEY_PREFIX, settings.recordingKeyPrefix());
+        environment.put(Env.ADDITIONAL_RECORDING_PREFIXES, String.join(",", settings.additionalRecordingLocations()));
+        environment.put(Env.MINIMUM_RECORDED_SHARE, settings.minimumRecordedShare());
+        environment.put(Env.MINIMUM_LEG_SECONDS_FOR_SHARE, Long.toString(settings.minimumLegForRecordedShareSeconds()));
         environment.put(Env.RECORDING_GRACE_PERIOD_SECONDS, Long.toString(settings.recordingGracePeriodSeconds()));
         environment.put(Env.DESCRIBE_CONTACT_RATE_LIMIT, settings.describeContactRateLimit());
         environment.put(Env.MAX_TRACKING_AGE_SECONDS, Long.toString(settings.maxTrackingAgeSeconds()));
@@ -107,6 +110,11 @@ public class RecordingLeakageDetector extends Construct {
         return List.of(
                 DetectorAlerting.alarmOnAny(this, "RecordingsMissingAlarm", metricRecordingsMissing(),
                         "Agent calls that should have been recorded have no recording" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "RecordingsEmptyAlarm", metricRecordingsEmpty(),
+                        "Agent calls whose recording holds less than a second of audio" + detector, alertTopic),
+                DetectorAlerting.alarmOnAny(this, "RecordingsPartialAlarm", metricRecordingsPartial(),
+                        "Agent calls whose recording covers less than the required share of the call" + detector,
+                        alertTopic),
                 DetectorAlerting.alarmOnAny(this, "ContactsUnverifiableAlarm", metricContactsUnverifiable(),
                         "Contacts tracked past maxTrackingAge without a verdict" + detector, alertTopic),
                 DetectorAlerting.alarmOnAny(this, "IngestErrorsAlarm",
@@ -141,6 +149,45 @@ public class RecordingLeakageDetector extends Construct {
     /** {@link #metricRecordingsMissing()} with options (period, statistic, label...) applied on top. */
     public Metric metricRecordingsMissing(MetricOptions options) {
         return detectorMetric(RuntimeContract.METRIC_RECORDINGS_MISSING, options);
+    }
+
+    /**
+     * Completed agent contacts whose recording holds less than a second of audio (one per leak): Sum over 5 minutes.
+     * The construct alarms when it is at least 1.
+     */
+    public Metric metricRecordingsEmpty() {
+        return metricRecordingsEmpty(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingsEmpty()} with options applied on top. */
+    public Metric metricRecordingsEmpty(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDINGS_EMPTY, options);
+    }
+
+    /**
+     * Completed agent contacts whose recording covers less than {@code minimumRecordedShare} of the agent leg (one per
+     * leak): Sum over 5 minutes. The construct alarms when it is at least 1.
+     */
+    public Metric metricRecordingsPartial() {
+        return metricRecordingsPartial(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingsPartial()} with options applied on top. */
+    public Metric metricRecordingsPartial(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDINGS_PARTIAL, options);
+    }
+
+    /**
+     * Completed agent contacts whose recording Connect reports as deleted (with its reason): not a leak, no alarm;
+     * Sum over 5 minutes.
+     */
+    public Metric metricRecordingsDeleted() {
+        return metricRecordingsDeleted(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingsDeleted()} with options applied on top. */
+    public Metric metricRecordingsDeleted(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDINGS_DELETED, options);
     }
 
     /** Completed agent contacts whose recording was found: Sum over 5 minutes. */

@@ -28,6 +28,9 @@ public final class RecordingLeakageDetectorProps {
     private final ILogGroup flowLogGroup;
     private final IBucket recordingBucket;
     private final String recordingKeyPrefix;
+    private final List<String> additionalRecordingLocations;
+    private final Number minimumRecordedShare;
+    private final Duration minimumLegForRecordedShare;
     private final Schedule schedule;
     private final Duration recordingGracePeriod;
     private final Number describeContactRateLimit;
@@ -52,6 +55,10 @@ public final class RecordingLeakageDetectorProps {
         this.flowLogGroup = builder.flowLogGroup;
         this.recordingBucket = builder.recordingBucket;
         this.recordingKeyPrefix = builder.recordingKeyPrefix;
+        this.additionalRecordingLocations = builder.additionalRecordingLocations == null ? List.of()
+                : List.copyOf(builder.additionalRecordingLocations);
+        this.minimumRecordedShare = builder.minimumRecordedShare;
+        this.minimumLegForRecordedShare = builder.minimumLegForRecordedShare;
         this.schedule = builder.schedule;
         this.recordingGracePeriod = builder.recordingGracePeriod;
         this.describeContactRateLimit = builder.describeContactRateLimit;
@@ -112,6 +119,42 @@ public final class RecordingLeakageDetectorProps {
      */
     public Optional<String> getRecordingKeyPrefix() {
         return Optional.ofNullable(recordingKeyPrefix);
+    }
+
+    /**
+     * Further key prefixes in the recording bucket laid out like the recording prefix
+     * ({@code <prefix>/YYYY/MM/DD/<contactId>...}), searched when the recording prefix holds nothing for a contact: a
+     * file found there is the contact's recording. For example Contact Lens's redacted audio,
+     * {@code Analysis/Voice/Redacted} at the bucket's root, which with redaction set to "redacted only" is the only
+     * recording kept. Each is granted for listing like the recording prefix. No leading or trailing {@code /}, no
+     * {@code *} or {@code ,}, and none may contain another or the recording prefix.
+     *
+     * @default none
+     */
+    public List<String> getAdditionalRecordingLocations() {
+        return additionalRecordingLocations;
+    }
+
+    /**
+     * The share of the agent leg (agent connected to disconnect) a recording must cover, measured by Connect's
+     * recorded span when it reports one, else by the file's size; less is a partial recording (a leak). 0 switches
+     * the check off. Pausing a recording and holding the customer leave silence in the file rather than cutting it
+     * short, so an honest call's recording spans its whole agent leg.
+     *
+     * @default 0.5
+     */
+    public Optional<Number> getMinimumRecordedShare() {
+        return Optional.ofNullable(minimumRecordedShare);
+    }
+
+    /**
+     * Agent legs shorter than this are not judged partial (a few seconds' difference between the recording and the
+     * leg would otherwise be a large share of a short call). Whole seconds, at least 1.
+     *
+     * @default 30 seconds
+     */
+    public Optional<Duration> getMinimumLegForRecordedShare() {
+        return Optional.ofNullable(minimumLegForRecordedShare);
     }
 
     /**
@@ -310,6 +353,9 @@ public final class RecordingLeakageDetectorProps {
         private ILogGroup flowLogGroup;
         private IBucket recordingBucket;
         private String recordingKeyPrefix;
+        private List<String> additionalRecordingLocations;
+        private Number minimumRecordedShare;
+        private Duration minimumLegForRecordedShare;
         private Schedule schedule;
         private Duration recordingGracePeriod;
         private Number describeContactRateLimit;
@@ -353,6 +399,24 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getRecordingKeyPrefix() */
         public Builder recordingKeyPrefix(String recordingKeyPrefix) {
             this.recordingKeyPrefix = recordingKeyPrefix;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAdditionalRecordingLocations() */
+        public Builder additionalRecordingLocations(List<String> additionalRecordingLocations) {
+            this.additionalRecordingLocations = additionalRecordingLocations;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMinimumRecordedShare() */
+        public Builder minimumRecordedShare(Number minimumRecordedShare) {
+            this.minimumRecordedShare = minimumRecordedShare;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMinimumLegForRecordedShare() */
+        public Builder minimumLegForRecordedShare(Duration minimumLegForRecordedShare) {
+            this.minimumLegForRecordedShare = minimumLegForRecordedShare;
             return this;
         }
 

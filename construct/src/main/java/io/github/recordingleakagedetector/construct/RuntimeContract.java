@@ -26,6 +26,9 @@ final class RuntimeContract {
     /** Metric dimension whose value is {@code DETECTOR_NAME}. */
     static final String DETECTOR_DIMENSION = "Detector";
     static final String METRIC_RECORDINGS_MISSING = "RecordingsMissing";
+    static final String METRIC_RECORDINGS_EMPTY = "RecordingsEmpty";
+    static final String METRIC_RECORDINGS_PARTIAL = "RecordingsPartial";
+    static final String METRIC_RECORDINGS_DELETED = "RecordingsDeleted";
     static final String METRIC_RECORDINGS_VERIFIED = "RecordingsVerified";
     static final String METRIC_CONTACTS_UNVERIFIABLE = "ContactsUnverifiable";
     static final String METRIC_MALFORMED_LOG_EVENTS = "MalformedLogEvents";
@@ -41,6 +44,9 @@ final class RuntimeContract {
         CONTACT_TABLE_NAME,
         RECORDING_BUCKET_NAME,
         RECORDING_KEY_PREFIX,
+        ADDITIONAL_RECORDING_PREFIXES,
+        MINIMUM_RECORDED_SHARE,
+        MINIMUM_LEG_SECONDS_FOR_SHARE,
         RECORDING_GRACE_PERIOD_SECONDS,
         DESCRIBE_CONTACT_RATE_LIMIT,
         MAX_TRACKING_AGE_SECONDS,
@@ -68,6 +74,7 @@ final class RuntimeContract {
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
         CHECK_RECORDINGS("CheckRecordingsHandler",
                 Env.CONTACT_TABLE_NAME, Env.RECORDING_BUCKET_NAME, Env.RECORDING_KEY_PREFIX,
+                Env.ADDITIONAL_RECORDING_PREFIXES, Env.MINIMUM_RECORDED_SHARE, Env.MINIMUM_LEG_SECONDS_FOR_SHARE,
                 Env.RECORDING_GRACE_PERIOD_SECONDS, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.ALERT_TOPIC_ARN,
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME);
 

@@ -59,7 +59,7 @@ class RecordingLeakageDetectorDefaultsTest {
         template.resourceCountIs("AWS::SNS::TopicPolicy", 1);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.resourceCountIs("AWS::KMS::Key", 1);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 9);
         template.resourceCountIs("AWS::SQS::Queue", 1);
         template.resourceCountIs("AWS::SQS::QueuePolicy", 1);
         template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
@@ -180,14 +180,17 @@ class RecordingLeakageDetectorDefaultsTest {
         assertEnvironment("DetectorPollInProgressFunction", poller);
         assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20",
                 "CONCURRENT_CONTACTS", "8")));
-        assertEnvironment("DetectorCheckRecordingsFunction", with(common, Map.of(
-                "RECORDING_BUCKET_NAME", BUCKET_NAME,
-                "RECORDING_KEY_PREFIX", DERIVED_PREFIX,
-                "RECORDING_GRACE_PERIOD_SECONDS", "900",
-                "DESCRIBE_CONTACT_RATE_LIMIT", "2",
-                "ALERT_TOPIC_ARN", topicArn,
-                "SAFETY_MARGIN_SECONDS", "20",
-                "CONCURRENT_CONTACTS", "8")));
+        assertEnvironment("DetectorCheckRecordingsFunction", with(common, Map.ofEntries(
+                Map.entry("RECORDING_BUCKET_NAME", BUCKET_NAME),
+                Map.entry("RECORDING_KEY_PREFIX", DERIVED_PREFIX),
+                Map.entry("ADDITIONAL_RECORDING_PREFIXES", ""),
+                Map.entry("MINIMUM_RECORDED_SHARE", "0.5"),
+                Map.entry("MINIMUM_LEG_SECONDS_FOR_SHARE", "30"),
+                Map.entry("RECORDING_GRACE_PERIOD_SECONDS", "900"),
+                Map.entry("DESCRIBE_CONTACT_RATE_LIMIT", "2"),
+                Map.entry("ALERT_TOPIC_ARN", topicArn),
+                Map.entry("SAFETY_MARGIN_SECONDS", "20"),
+                Map.entry("CONCURRENT_CONTACTS", "8"))));
         assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
     }
 
@@ -364,6 +367,8 @@ class RecordingLeakageDetectorDefaultsTest {
         });
         assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing",
+                "DetectorRecordingsEmptyAlarm", "RecordingLeakageDetector/RecordingsEmpty",
+                "DetectorRecordingsPartialAlarm", "RecordingLeakageDetector/RecordingsPartial",
                 "DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable",
                 "DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents",
                 "DetectorIngestErrorsAlarm", "AWS/Lambda/Errors",
@@ -408,7 +413,7 @@ class RecordingLeakageDetectorDefaultsTest {
         assertThat(detector.getStateMachine()).isNotNull();
         assertThat(detector.getAlertTopic()).isNotNull();
         assertThat(detector.getScheduleRule()).isNotNull();
-        assertThat(detector.getAlarms()).hasSize(7);
+        assertThat(detector.getAlarms()).hasSize(9);
         assertThat(detector.getIngestFailureQueue().getQueueArn()).isNotNull();
         assertThat(List.of(detector.getIngestFunction(), detector.getPollInitialisedFunction(),
                 detector.getPurgeQueueContactsFunction(), detector.getPollInProgressFunction(),

@@ -47,7 +47,7 @@ class RecordingLeakageDetectorEmbeddingTest {
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
         template.resourceCountIs("AWS::Events::Rule", 2);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 2);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 14);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 18);
         template.resourceCountIs("AWS::SQS::Queue", 2);
         template.resourceCountIs("AWS::SNS::Topic", 2);
         assertThat(london.getDetectorName()).isNotEqualTo(dublin.getDetectorName());

@@ -47,6 +47,9 @@ class RecordingLeakageDetectorOptionsTest {
             Topic topic = Topic.Builder.create(stack, "ExistingTopic").masterKey(key).enforceSsl(true).build();
             detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
                     .recordingKeyPrefix("recordings/eu/CallRecordings")
+                    .additionalRecordingLocations(List.of("Analysis/Voice/Redacted", "archive/eu"))
+                    .minimumRecordedShare(0.8)
+                    .minimumLegForRecordedShare(Duration.minutes(1))
                     .schedule(Schedule.cron(CronOptions.builder().minute("0/10").hour("6-22").build()))
                     .recordingGracePeriod(Duration.minutes(30))
                     .describeContactRateLimit(0.5)
@@ -117,6 +120,11 @@ class RecordingLeakageDetectorOptionsTest {
                             "RECORDING_GRACE_PERIOD_SECONDS", "1800",
                             "DESCRIBE_CONTACT_RATE_LIMIT", "0.5"))))));
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted,archive/eu",
+                            "MINIMUM_RECORDED_SHARE", "0.8",
+                            "MINIMUM_LEG_SECONDS_FOR_SHARE", "60"))))));
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_TRACKING_AGE_SECONDS", "172800"))))));
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("CONTACT_RETENTION_DAYS", "30"))))));
@@ -138,7 +146,8 @@ class RecordingLeakageDetectorOptionsTest {
                     Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole"));
             assertThat(check).contains(
                     "s3:ListBucket arn:${AWS::Partition}:s3:::example-connect-recordings"
-                            + " if {\"StringLike\":{\"s3:prefix\":[\"recordings/eu/CallRecordings/*\"]}}");
+                            + " if {\"StringLike\":{\"s3:prefix\":[\"recordings/eu/CallRecordings/*\","
+                            + "\"Analysis/Voice/Redacted/*\",\"archive/eu/*\"]}}");
             assertThat(check).noneMatch(p -> p.startsWith("s3:GetObject"));
         }
 

@@ -71,6 +71,41 @@ class RecordingLeakageDetectorValidationTest {
     }
 
     @Test
+    void rejectsMalformedAndOverlappingAdditionalRecordingLocationsNamingEach() {
+        // GIVEN additional locations that are malformed, repeat one another, or contain the recording prefix
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .recordingKeyPrefix("connect/acme/CallRecordings")
+                .additionalRecordingLocations(List.of("Analysis/Voice/Redacted", "/leading", "a,b",
+                        "Analysis/Voice/Redacted/2024", "connect/acme"))
+                .build();
+
+        // WHEN the detector is created, THEN each is named with its index and value
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "additionalRecordingLocations[1] '/leading' must be a non-empty S3 key prefix "
+                        + "without leading or trailing '/' and without '*' or ',', e.g. Analysis/Voice/Redacted\n  - "
+                        + "additionalRecordingLocations[2] 'a,b' must be a non-empty S3 key prefix without leading or "
+                        + "trailing '/' and without '*' or ',', e.g. Analysis/Voice/Redacted\n  - "
+                        + "additionalRecordingLocations[3] 'Analysis/Voice/Redacted/2024' overlaps "
+                        + "'Analysis/Voice/Redacted': each location must be a prefix of its own\n  - "
+                        + "additionalRecordingLocations[4] 'connect/acme' overlaps 'connect/acme/CallRecordings': each "
+                        + "location must be a prefix of its own");
+    }
+
+    @Test
+    void rejectsARecordedShareOutsideZeroToOneAndALegThatIsNotWholeSeconds() {
+        Stack stack = DetectorFixtures.newStack();
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                .minimumRecordedShare(1.5)
+                .minimumLegForRecordedShare(Duration.millis(500))
+                .build();
+
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + "minimumRecordedShare 1.5 must be between 0 and 1 (0 switches the check off)\n  - "
+                        + "minimumLegForRecordedShare 500 millis must be a positive whole number of seconds");
+    }
+
+    @Test
     void reportsTheIssuesFourValidationFailuresTogetherInPropOrder() {
         // GIVEN a bad ARN, a zero grace period, a zero rate and a log group whose name gives no prefix
         Stack stack = DetectorFixtures.newStack();
