@@ -56,6 +56,9 @@ public final class Configuration {
                     ? Optional.of(shown + " must be key prefixes separated by ',', none empty or starting or ending "
                             + "with '/'")
                     : Optional.empty();
+            case BOOLEAN -> value.equals("true") || value.equals("false")
+                    ? Optional.empty()
+                    : Optional.of(shown + " must be true or false");
             case SHARE -> {
                 try {
                     double share = Double.parseDouble(value);
@@ -111,6 +114,10 @@ public final class Configuration {
 
     public double decimal(EnvironmentVariable variable) {
         return Double.parseDouble(value(variable));
+    }
+
+    public boolean flag(EnvironmentVariable variable) {
+        return Boolean.parseBoolean(value(variable));
     }
 
     /** A comma-separated list; empty when the value is. */

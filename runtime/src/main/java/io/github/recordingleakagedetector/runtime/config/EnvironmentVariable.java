@@ -26,6 +26,10 @@ public enum EnvironmentVariable {
             Handler.CHECK_RECORDINGS),
     MINIMUM_LEG_SECONDS_FOR_SHARE(Kind.POSITIVE_WHOLE_NUMBER, "30",
             "Agent legs shorter than this are not judged partial.", Handler.CHECK_RECORDINGS),
+    CHECK_IVR_RECORDINGS(Kind.BOOLEAN, "false",
+            "Whether contacts whose flows turned IVR (automated interaction) recording on are checked for their IVR "
+                    + "recording, also when they never reached an agent.",
+            Handler.PURGE_QUEUE_CONTACTS, Handler.CHECK_RECORDINGS),
     DESCRIBE_CONTACT_RATE_LIMIT(Kind.POSITIVE_DECIMAL, "2", "DescribeContact requests per second, per function instance (the quota is per account).",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     MAX_TRACKING_AGE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
@@ -48,7 +52,8 @@ public enum EnvironmentVariable {
 
     /** What a value must look like; {@link Configuration} checks it at cold start. */
     public enum Kind {
-        TEXT, KEY_PREFIX, KEY_PREFIX_LIST, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, SHARE, OPTIONAL_SNS_TOPIC_ARN
+        TEXT, KEY_PREFIX, KEY_PREFIX_LIST, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, SHARE, BOOLEAN,
+        OPTIONAL_SNS_TOPIC_ARN
     }
 
     private final Kind kind;

@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.handler;
 import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingRules;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -16,6 +17,7 @@ import java.util.Map;
 /** Last step: looks for the recordings of {@code COMPLETED - AGENT} contacts and reports the missing ones. */
 public final class CheckRecordingsHandler extends ScheduledStepHandler {
     private final RecordingChecker checker;
+    private final boolean checkIvrRecordings;
 
     public CheckRecordingsHandler() {
         this(Wiring.fromSystem(Handler.CHECK_RECORDINGS));
@@ -24,12 +26,14 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     public CheckRecordingsHandler(Wiring wiring) {
         super(wiring, "checkRecordings");
         Configuration configuration = wiring.configuration();
+        this.checkIvrRecordings = configuration.flag(EnvironmentVariable.CHECK_IVR_RECORDINGS);
         this.checker = new RecordingChecker(wiring.store(), wiring.archive(), wiring.directory(), wiring.alerts(),
                 new RecordingChecker.Locations(configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
                         configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
                         configuration.list(EnvironmentVariable.ADDITIONAL_RECORDING_PREFIXES)),
                 new RecordingRules(configuration.decimal(EnvironmentVariable.MINIMUM_RECORDED_SHARE),
                         configuration.seconds(EnvironmentVariable.MINIMUM_LEG_SECONDS_FOR_SHARE)),
+                checkIvrRecordings,
                 configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),
                 wiring.concurrency(), wiring.clock());
     }
@@ -44,6 +48,11 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
         Map<MetricName, Long> counts = new EnumMap<>(MetricName.class);
         RecordingChecker.OUTCOMES.forEach((verdict, outcome) -> counts.put(metricOf(verdict),
                 summary.outcome(outcome)));
+        if (checkIvrRecordings) {
+            counts.put(MetricName.IvrRecordingsMissing,
+                    summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_FAILURE))
+                            + summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_EMPTY)));
+        }
         return counts;
     }
 

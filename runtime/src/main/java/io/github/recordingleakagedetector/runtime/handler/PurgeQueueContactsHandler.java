@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.runtime.handler;
 
+import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
@@ -16,7 +17,8 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
 
     public PurgeQueueContactsHandler(Wiring wiring) {
         super(wiring, "purgeQueueContacts");
-        this.purger = new QueueContactPurger(wiring.store(), wiring.concurrency());
+        this.purger = new QueueContactPurger(wiring.store(),
+                wiring.configuration().flag(EnvironmentVariable.CHECK_IVR_RECORDINGS), wiring.concurrency());
     }
 
     @Override

@@ -15,6 +15,8 @@ public record Alert(Type type, String contactId, String subject, Map<String, Obj
         RECORDING_EMPTY,
         /** A recording covering less than the required share of the agent leg. */
         RECORDING_PARTIAL,
+        /** No IVR recording (or an empty one), where a flow turned IVR recording on. */
+        IVR_RECORDING_MISSING,
         /** A contact tracked past the maximum age without a verdict. */
         CONTACT_UNVERIFIABLE
     }

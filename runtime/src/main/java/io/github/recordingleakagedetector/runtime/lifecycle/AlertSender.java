@@ -48,38 +48,53 @@ public final class AlertSender {
     public static Alert alertFor(TrackedContact contact, Instant now) {
         return contact.state() == ContactState.UNVERIFIABLE
                 ? unverifiable(contact, unverifiableReason(contact, now), now)
-                : leak(contact, new Verdict(contact.recordingState(), contact.evidence()), contact.searchedLocations(),
-                        now);
+                : leak(contact, new ContactVerdict(contact.recordingState() == null ? null
+                        : new Verdict(contact.recordingState(), contact.evidence()), contact.ivrVerdict()),
+                        contact.searchedLocations(), now);
     }
 
-    /** The alert of a leak verdict: what is wrong, and the evidence (files, sizes, seconds) an auditor checks. */
-    public static Alert leak(TrackedContact contact, Verdict verdict, List<String> searched, Instant now) {
+    /**
+     * The alert of a contact with a leak: what is wrong (the agent leg's recording first; else the IVR recording),
+     * and the evidence (files, sizes, seconds) an auditor checks.
+     */
+    public static Alert leak(TrackedContact contact, ContactVerdict verdict, List<String> searched, Instant now) {
         Map<String, Object> details = details(contact, now);
-        details.put("recordingState", verdict.state().name());
-        RecordingEvidence evidence = verdict.evidence();
-        if (evidence != null) {
-            details.put("recordingFiles", evidence.files().stream().map(file -> Map.of("key", file.key(),
-                    "sizeBytes", file.sizeBytes(), "audioSeconds", round(file.audioSeconds()))).toList());
-            putIfPresent(details, "recordedSeconds", evidence.recordedSeconds() == null ? null
-                    : round(evidence.recordedSeconds()));
-            putIfPresent(details, "recordedSecondsMeasuredBy", evidence.measuredBy());
-            putIfPresent(details, "agentLegSeconds", evidence.agentLegSeconds() == null ? null
-                    : round(evidence.agentLegSeconds()));
+        Verdict agent = verdict.agent();
+        if (agent != null) {
+            details.put("recordingState", agent.state().name());
+            RecordingEvidence evidence = agent.evidence();
+            if (evidence != null) {
+                details.put("recordingFiles", files(evidence.files()));
+                putIfPresent(details, "recordedSeconds", evidence.recordedSeconds() == null ? null
+                        : round(evidence.recordedSeconds()));
+                putIfPresent(details, "recordedSecondsMeasuredBy", evidence.measuredBy());
+                putIfPresent(details, "agentLegSeconds", evidence.agentLegSeconds() == null ? null
+                        : round(evidence.agentLegSeconds()));
+            }
+        }
+        if (verdict.ivr() != null) {
+            details.put("ivrRecordingState", verdict.ivr().state().name());
+            details.put("ivrRecordingFiles", files(verdict.ivr().files()));
         }
         details.put("searchedLocations", searched);
-        Alert.Type type = switch (verdict.state()) {
+        Alert.Type type = agent != null && agent.state().leak() ? switch (agent.state()) {
             case CALL_RECORDED_EMPTY -> Alert.Type.RECORDING_EMPTY;
             case CALL_RECORDED_PARTIAL -> Alert.Type.RECORDING_PARTIAL;
-            case CALL_RECORDED_FAILURE -> Alert.Type.RECORDING_MISSING;
-            default -> throw new IllegalArgumentException(verdict.state() + " is not a leak");
-        };
+            default -> Alert.Type.RECORDING_MISSING;
+        } : Alert.Type.IVR_RECORDING_MISSING;
         String what = switch (type) {
-            case RECORDING_EMPTY -> "empty";
-            case RECORDING_PARTIAL -> "partial";
-            default -> "missing";
+            case RECORDING_EMPTY -> "Call recording empty";
+            case RECORDING_PARTIAL -> "Call recording partial";
+            case IVR_RECORDING_MISSING -> verdict.ivr().state() == IvrRecordingState.IVR_RECORDED_EMPTY
+                    ? "IVR recording empty" : "IVR recording missing";
+            default -> "Call recording missing";
         };
-        return new Alert(type, contact.contactId(), "Call recording " + what + " for contact " + contact.contactId(),
-                details);
+        return new Alert(type, contact.contactId(), what + " for contact " + contact.contactId(), details);
+    }
+
+    private static List<Map<String, Object>> files(List<StoredRecording> files) {
+        return files.stream().map(file -> Map.<String, Object>of("key", file.key(), "sizeBytes", file.sizeBytes(),
+                "audioSeconds", round(file.audioSeconds()))).toList();
     }
 
     private static double round(double seconds) {

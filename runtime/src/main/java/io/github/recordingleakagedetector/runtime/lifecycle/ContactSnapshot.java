@@ -30,9 +30,9 @@ public record ContactSnapshot(
         return recordings.stream().filter(r -> !r.ivr()).toList();
     }
 
-    /** Where the agent leg's available (not deleted) recordings are, as Connect reports them. */
+    /** Where the available (not deleted) recordings are, as Connect reports them. */
     public List<String> recordingLocations() {
-        return agentRecordings().stream().filter(r -> !r.deleted() && r.hasLocation())
-                .map(ReportedRecording::location).toList();
+        return recordings.stream().filter(r -> !r.deleted() && r.hasLocation()).map(ReportedRecording::location)
+                .toList();
     }
 }

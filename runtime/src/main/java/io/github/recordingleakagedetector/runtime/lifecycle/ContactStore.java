@@ -69,7 +69,12 @@ public interface ContactStore {
      * pending, and the contact stays open until {@link #closeAfterAlert} confirms the alert went out; any other
      * verdict closes the contact.
      */
-    boolean recordVerdict(TrackedContact current, Verdict verdict, List<String> searched, Instant now);
+    boolean recordVerdict(TrackedContact current, ContactVerdict verdict, List<String> searched, Instant now);
+
+    /** {@link #recordVerdict(TrackedContact, ContactVerdict, List, Instant)} of the agent leg alone. */
+    default boolean recordVerdict(TrackedContact current, Verdict verdict, List<String> searched, Instant now) {
+        return recordVerdict(current, new ContactVerdict(verdict, null), searched, now);
+    }
 
     /** Tracked too long without a verdict: {@code UNVERIFIABLE} with an alert pending. */
     boolean claimUnverifiable(TrackedContact current, String reason, Instant now);

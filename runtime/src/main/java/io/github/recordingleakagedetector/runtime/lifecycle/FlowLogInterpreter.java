@@ -54,12 +54,13 @@ public final class FlowLogInterpreter {
         Set<Participant> recorded = "SetRecordingBehavior".equals(moduleType)
                 ? legacyParticipants(parameters)
                 : recordedParticipants(parameters);
-        if (recorded.isEmpty()) {
+        boolean ivr = ivrRecordingEnabled(parameters);
+        if (recorded.isEmpty() && !ivr) {
             return new RecordingBehaviourEvent.Disabled(contactId, instanceId, at);
         }
         Object flowName = event.get("ContactFlowName");
         return new RecordingBehaviourEvent.Enabled(contactId, instanceId,
-                new RecordingExpectation(recorded, flowName instanceof String name ? name : "", at));
+                new RecordingExpectation(recorded, flowName instanceof String name ? name : "", at, ivr));
     }
 
     private static boolean isRecordingBehaviour(String moduleType) {
@@ -89,8 +90,20 @@ public final class FlowLogInterpreter {
         };
     }
 
+    /**
+     * The flow language names IVR recording {@code IVRRecordingBehavior} ({@code Enabled}/{@code Disabled}), in
+     * {@code RecordingBehavior} of {@code UpdateContactRecordingBehavior} and in {@code VoiceBehavior
+     * .VoiceRecordingBehavior} of the newer block; how a flow log shows it is not documented, so it is looked for at
+     * any depth, and anything but an explicit enable leaves IVR recording off.
+     */
+    private static boolean ivrRecordingEnabled(Map<String, Object> parameters) {
+        Object value = findKey(parameters, "IVRRecordingBehavior", 0);
+        String text = value == null ? "" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return text.equals("enabled") || text.equals("enable") || text.equals("true");
+    }
+
     private static Set<Participant> recordedParticipants(Map<String, Object> parameters) {
-        Object listed = findRecordedParticipants(parameters, 0);
+        Object listed = findKey(parameters, "RecordedParticipants", 0);
         if (listed == null) {
             throw new MalformedFlowLogException("no RecordedParticipants in the parameters " + parameters);
         }
@@ -106,8 +119,8 @@ public final class FlowLogInterpreter {
         return participants;
     }
 
-    /** Depth-first search, because the newer block may nest the list in an object or in a JSON string. */
-    private static Object findRecordedParticipants(Object node, int depth) {
+    /** Depth-first search, because the newer block may nest its settings in an object or in a JSON string. */
+    private static Object findKey(Object node, String key, int depth) {
         if (depth > 4) {
             return null;
         }
@@ -119,11 +132,11 @@ public final class FlowLogInterpreter {
             }
         }
         if (node instanceof Map<?, ?> map) {
-            if (map.containsKey("RecordedParticipants")) {
-                return map.get("RecordedParticipants");
+            if (map.containsKey(key)) {
+                return map.get(key);
             }
             for (Object child : map.values()) {
-                Object found = findRecordedParticipants(child, depth + 1);
+                Object found = findKey(child, key, depth + 1);
                 if (found != null) {
                     return found;
                 }

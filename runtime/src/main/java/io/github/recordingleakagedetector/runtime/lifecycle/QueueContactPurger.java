@@ -4,7 +4,10 @@ import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import java.time.Instant;
 import java.util.Map;
 
-/** Deletes {@code COMPLETED - QUEUE/IVR} contacts: they never reached an agent, so no recording is expected. */
+/**
+ * Deletes {@code COMPLETED - QUEUE/IVR} contacts: they never reached an agent, so no recording of an agent leg is
+ * expected. When IVR recordings are checked, one whose flow turned IVR recording on is left to the check step.
+ */
 public final class QueueContactPurger {
     public static final String PURGED = "purged";
     public static final String RACE_LOST = "raceLost";
@@ -12,18 +15,20 @@ public final class QueueContactPurger {
     private static final JsonLog LOG = JsonLog.of(QueueContactPurger.class);
 
     private final ContactStore store;
+    private final boolean checkIvrRecordings;
     private final int concurrency;
 
-    public QueueContactPurger(ContactStore store, int concurrency) {
+    public QueueContactPurger(ContactStore store, boolean checkIvrRecordings, int concurrency) {
         this.store = store;
+        this.checkIvrRecordings = checkIvrRecordings;
         this.concurrency = concurrency;
     }
 
     /** Purges the queue/IVR contacts that last changed before {@code changedBefore}. */
     public RunSummary purge(RunSummary summary, RunBudget budget, Instant changedBefore) {
-        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR, changedBefore), budget, summary, this::purge,
-                Map.of(),
-                concurrency);
+        WorkLoop.run(store.needingWork(ContactState.COMPLETED_QUEUE_IVR, changedBefore)
+                        .filter(contact -> !(checkIvrRecordings && contact.behaviour().expectsIvrRecording())),
+                budget, summary, this::purge, Map.of(), concurrency);
         summary.remaining(store.countNeedingWork(ContactState.COMPLETED_QUEUE_IVR));
         return summary;
     }

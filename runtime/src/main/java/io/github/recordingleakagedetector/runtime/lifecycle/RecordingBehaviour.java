@@ -52,6 +52,11 @@ public final class RecordingBehaviour {
         return inForceAt(connectedToAgentAt).map(BehaviourChange::enables).orElse(false);
     }
 
+    /** Whether a flow turned on recording of the automated interaction (IVR): Connect then makes an IVR file. */
+    public boolean expectsIvrRecording() {
+        return changes.stream().anyMatch(BehaviourChange::ivr);
+    }
+
     /** Whether a recording may be expected, before it is known when (or whether) an agent joined. */
     public boolean mayExpectRecording() {
         return changes.stream().anyMatch(BehaviourChange::enables);

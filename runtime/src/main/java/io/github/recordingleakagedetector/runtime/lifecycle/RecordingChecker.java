@@ -26,6 +26,11 @@ public final class RecordingChecker {
             RecordingState.CALL_RECORDED_EMPTY, "empty",
             RecordingState.CALL_RECORDED_PARTIAL, "partial",
             RecordingState.CALL_RECORDING_DELETED, "deleted");
+    /** The run-summary outcome of each IVR verdict. */
+    public static final Map<IvrRecordingState, String> IVR_OUTCOMES = Map.of(
+            IvrRecordingState.IVR_RECORDED_SUCCESS, "ivrRecorded",
+            IvrRecordingState.IVR_RECORDED_FAILURE, "ivrMissing",
+            IvrRecordingState.IVR_RECORDED_EMPTY, "ivrEmpty");
     public static final String RECORDED = OUTCOMES.get(RecordingState.CALL_RECORDED_SUCCESS);
     public static final String MISSING = OUTCOMES.get(RecordingState.CALL_RECORDED_FAILURE);
     public static final String AWAITING_RECORDING = "awaitingRecording";
@@ -51,19 +56,25 @@ public final class RecordingChecker {
     private final AlertSender alerts;
     private final Locations locations;
     private final RecordingRules rules;
+    private final boolean checkIvrRecordings;
     private final Duration gracePeriod;
     private final int concurrency;
     private final Clock clock;
 
+    /**
+     * @param checkIvrRecordings whether contacts whose flows turned IVR recording on are checked for their IVR
+     *     recording too (also those that never reached an agent, which the purge step then leaves to this one)
+     */
     public RecordingChecker(ContactStore store, RecordingArchive archive, ContactDirectory directory,
-            AlertSender alerts, Locations locations, RecordingRules rules, Duration gracePeriod, int concurrency,
-            Clock clock) {
+            AlertSender alerts, Locations locations, RecordingRules rules, boolean checkIvrRecordings,
+            Duration gracePeriod, int concurrency, Clock clock) {
         this.store = store;
         this.archive = archive;
         this.directory = directory;
         this.alerts = alerts;
         this.locations = locations;
         this.rules = rules;
+        this.checkIvrRecordings = checkIvrRecordings;
         this.gracePeriod = gracePeriod;
         this.concurrency = concurrency;
         this.clock = clock;
@@ -71,27 +82,38 @@ public final class RecordingChecker {
 
     /** Checks the contacts that last changed before {@code changedBefore}. */
     public RunSummary check(RunSummary summary, RunBudget budget, Instant changedBefore) {
-        List<ContactState> states = List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
-        WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
+        List<ContactState> states = checkIvrRecordings
+                ? List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE, ContactState.COMPLETED_QUEUE_IVR)
+                : List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
+        WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList())
+                        .filter(this::needsCheck),
                 budget, summary,
-                contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact), Map.of(),
-                concurrency);
+                contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact, summary),
+                Map.of(), concurrency);
         summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
         return summary;
     }
 
-    private String check(TrackedContact contact) {
+    /** Contacts that never reached an agent are this step's only for their IVR recording; the purge takes the rest. */
+    private boolean needsCheck(TrackedContact contact) {
+        return contact.state() != ContactState.COMPLETED_QUEUE_IVR || expectsIvrRecording(contact);
+    }
+
+    private boolean expectsIvrRecording(TrackedContact contact) {
+        return checkIvrRecordings && contact.behaviour().expectsIvrRecording();
+    }
+
+    private String check(TrackedContact contact, RunSummary summary) {
         ContactSnapshot seen = contact.observation()
                 .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
         RecordingSearch search = new RecordingSearch(archive);
         RecordingSearchPlan plan = plan(contact, seen);
-        List<String> searched = new ArrayList<>(plan.describe(locations.bucket()));
-        Verdict verdict = rules.judge(seen, search.find(plan));
+        List<String> searched = new ArrayList<>();
+        ContactVerdict verdict = judge(contact, seen, plan, search, searched);
         Instant now = clock.instant();
-        if (verdict.state() == RecordingState.CALL_RECORDED_SUCCESS
-                || verdict.state() == RecordingState.CALL_RECORDING_DELETED) {
-            return record(contact, verdict, searched, now);
+        if (verdict.settled()) {
+            return record(contact, verdict, searched, now, summary);
         }
         if (!seen.disconnectedAt().plus(gracePeriod).isBefore(now)) {
             return AWAITING_RECORDING;
@@ -106,12 +128,26 @@ public final class RecordingChecker {
             // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
             searched.add(LOCATIONS_NOT_REFRESHED);
         } else {
-            RecordingSearchPlan refreshed = plan(contact, fresh.get());
-            refreshed.describe(locations.bucket()).stream().filter(place -> !searched.contains(place))
-                    .forEach(searched::add);
-            verdict = rules.judge(fresh.get(), search.find(refreshed));
+            verdict = judge(contact, fresh.get(), plan(contact, fresh.get()), search, searched);
         }
-        return record(contact, verdict, searched, clock.instant());
+        return record(contact, verdict, searched, clock.instant(), summary);
+    }
+
+    /** The verdicts the contact calls for, adding where they looked to {@code searched}. */
+    private ContactVerdict judge(TrackedContact contact, ContactSnapshot seen, RecordingSearchPlan plan,
+            RecordingSearch search, List<String> searched) {
+        boolean agentLeg = contact.state() != ContactState.COMPLETED_QUEUE_IVR;
+        boolean ivr = expectsIvrRecording(contact);
+        List<String> places = new ArrayList<>();
+        if (agentLeg) {
+            places.addAll(plan.describe(locations.bucket()));
+        }
+        if (ivr) {
+            places.addAll(plan.describeIvr(locations.bucket()));
+        }
+        places.stream().filter(place -> !searched.contains(place)).forEach(searched::add);
+        return new ContactVerdict(agentLeg ? rules.judge(seen, search.find(plan)) : null,
+                ivr ? IvrVerdict.of(search.findIvr(plan)) : null);
     }
 
     private RecordingSearchPlan plan(TrackedContact contact, ContactSnapshot seen) {
@@ -120,24 +156,32 @@ public final class RecordingChecker {
     }
 
     /**
-     * Stores the verdict. A leak is claimed (its alert pending) and alerted; any other verdict closes the contact. A
-     * leak whose alert then fails is still counted: it was claimed, and will never be claimed again.
+     * Stores the verdicts. A leak is claimed (its alert pending) and alerted; anything else closes the contact. A leak
+     * whose alert then fails is still counted: it was claimed, and will never be claimed again.
      */
-    private String record(TrackedContact contact, Verdict verdict, List<String> searched, Instant now) {
+    private String record(TrackedContact contact, ContactVerdict verdict, List<String> searched, Instant now,
+            RunSummary summary) {
         if (!store.recordVerdict(contact, verdict, searched, now)) {
             return RACE_LOST;
         }
-        String outcome = OUTCOMES.get(verdict.state());
-        RecordingEvidence evidence = verdict.evidence();
-        if (!verdict.state().leak()) {
-            LOG.info("recording." + outcome, "contactId", contact.contactId(), "files", evidence.files().toString(),
-                    "recordedSeconds", evidence.recordedSeconds(), "deletionReason", evidence.deletionReason());
+        String ivrOutcome = verdict.ivr() == null ? null : IVR_OUTCOMES.get(verdict.ivr().state());
+        String outcome = verdict.agent() == null ? ivrOutcome : OUTCOMES.get(verdict.agent().state());
+        if (verdict.agent() != null && ivrOutcome != null) {
+            summary.count(ivrOutcome);
+        }
+        RecordingEvidence evidence = verdict.agent() == null ? null : verdict.agent().evidence();
+        Object[] fields = {"contactId", contact.contactId(),
+                "agentId", contact.observation().map(ContactSnapshot::agentId).orElse(null),
+                "files", evidence == null ? null : evidence.files().toString(),
+                "recordedSeconds", evidence == null ? null : evidence.recordedSeconds(),
+                "agentLegSeconds", evidence == null ? null : evidence.agentLegSeconds(),
+                "deletionReason", evidence == null ? null : evidence.deletionReason(),
+                "ivrRecordingState", verdict.ivr() == null ? null : verdict.ivr().state().name()};
+        if (!verdict.leak()) {
+            LOG.info("recording." + outcome, fields);
             return outcome;
         }
-        LOG.warn("recording." + outcome, "contactId", contact.contactId(),
-                "agentId", contact.observation().map(ContactSnapshot::agentId).orElse(null),
-                "files", evidence.files().toString(), "recordedSeconds", evidence.recordedSeconds(),
-                "agentLegSeconds", evidence.agentLegSeconds(), "searched", searched);
+        LOG.warn("recording." + outcome, fields);
         try {
             alerts.send(AlertSender.leak(contact, verdict, searched, now), now);
         } catch (RuntimeException e) {

@@ -25,9 +25,18 @@ final class RecordingSearch {
      * the files under the contact's own prefix, and when there are none, under the additional locations.
      */
     List<StoredRecording> find(RecordingSearchPlan plan) {
-        if (!plan.knownKeys().isEmpty()) {
+        return find(plan.knownKeys(), List.of(plan.keyPrefixes(), plan.additionalKeyPrefixes()));
+    }
+
+    /** The IVR files the plan leads to, the same way: Connect's IVR locations, else the contact's IVR folder. */
+    List<StoredRecording> findIvr(RecordingSearchPlan plan) {
+        return find(plan.ivrKnownKeys(), List.of(plan.ivrKeyPrefixes()));
+    }
+
+    private List<StoredRecording> find(List<String> knownKeys, List<List<String>> prefixGroups) {
+        if (!knownKeys.isEmpty()) {
             List<StoredRecording> found = new ArrayList<>();
-            for (String key : plan.knownKeys()) {
+            for (String key : knownKeys) {
                 Optional<StoredRecording> file = byKey.computeIfAbsent(key, archive::find);
                 if (file.isEmpty()) {
                     return List.of();
@@ -36,7 +45,7 @@ final class RecordingSearch {
             }
             return found;
         }
-        for (List<String> prefixes : List.of(plan.keyPrefixes(), plan.additionalKeyPrefixes())) {
+        for (List<String> prefixes : prefixGroups) {
             for (String prefix : prefixes) {
                 List<StoredRecording> listed = byPrefix.computeIfAbsent(prefix, archive::startingWith);
                 if (!listed.isEmpty()) {

@@ -22,17 +22,27 @@ import java.util.stream.Stream;
 public final class RecordingSearchPlan {
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
+    /**
+     * Where Connect keeps IVR recordings, below the recording prefix: seen in AWS samples and deployments, not in the
+     * reference documentation (which is why checking IVR recordings is opt-in).
+     */
+    public static final String IVR_FOLDER = "ivr";
+
     private final List<String> knownKeys;
     private final List<String> unreachableLocations;
     private final List<String> keyPrefixes;
     private final List<String> additionalKeyPrefixes;
+    private final List<String> ivrKnownKeys;
+    private final List<String> ivrKeyPrefixes;
 
     private RecordingSearchPlan(List<String> knownKeys, List<String> unreachableLocations, List<String> keyPrefixes,
-            List<String> additionalKeyPrefixes) {
+            List<String> additionalKeyPrefixes, List<String> ivrKnownKeys, List<String> ivrKeyPrefixes) {
         this.knownKeys = knownKeys;
         this.unreachableLocations = unreachableLocations;
         this.keyPrefixes = keyPrefixes;
         this.additionalKeyPrefixes = additionalKeyPrefixes;
+        this.ivrKnownKeys = ivrKnownKeys;
+        this.ivrKeyPrefixes = ivrKeyPrefixes;
     }
 
     /**
@@ -42,14 +52,22 @@ public final class RecordingSearchPlan {
     public static RecordingSearchPlan forContact(String contactId, ContactSnapshot seen, String bucket, String keyPrefix,
             List<String> additionalPrefixes) {
         List<String> readable = Stream.concat(Stream.of(keyPrefix), additionalPrefixes.stream()).toList();
+        String ivrPrefix = keyPrefix + "/" + IVR_FOLDER;
         List<String> known = new ArrayList<>();
+        List<String> ivrKnown = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
-        for (String location : seen.recordingLocations()) {
-            String key = keyInBucket(location, bucket);
+        for (ReportedRecording recording : seen.recordings()) {
+            if (recording.deleted() || !recording.hasLocation()) {
+                continue;
+            }
+            String key = keyInBucket(recording.location(), bucket);
+            boolean ivr = recording.ivr() || key.startsWith(ivrPrefix + "/");
             if (readable.stream().noneMatch(prefix -> key.startsWith(prefix + "/"))) {
                 // The functions may only read under the recording prefixes; looking elsewhere would be denied.
-                unreachable.add(location);
-            } else if (!known.contains(key)) {
+                unreachable.add(recording.location());
+            } else if (ivr && !ivrKnown.contains(key)) {
+                ivrKnown.add(key);
+            } else if (!ivr && !known.contains(key)) {
                 known.add(key);
             }
         }
@@ -60,7 +78,8 @@ public final class RecordingSearchPlan {
                 .forEach(days::add);
         return new RecordingSearchPlan(List.copyOf(known), List.copyOf(unreachable),
                 contactPrefixes(keyPrefix, days, contactId),
-                additionalPrefixes.stream().flatMap(prefix -> contactPrefixes(prefix, days, contactId).stream()).toList());
+                additionalPrefixes.stream().flatMap(prefix -> contactPrefixes(prefix, days, contactId).stream()).toList(),
+                List.copyOf(ivrKnown), contactPrefixes(ivrPrefix, days, contactId));
     }
 
     private static List<String> contactPrefixes(String keyPrefix, Set<LocalDate> days, String contactId) {
@@ -84,7 +103,25 @@ public final class RecordingSearchPlan {
         return additionalKeyPrefixes;
     }
 
-    /** Everything this plan looks at, for the alert. */
+    /** IVR recordings Connect reported (participant IVR, or under the IVR folder), to check one by one. */
+    public List<String> ivrKnownKeys() {
+        return ivrKnownKeys;
+    }
+
+    /** Key prefixes of the contact's IVR recording: {@code <prefix>/ivr/YYYY/MM/DD/<contactId>}. */
+    public List<String> ivrKeyPrefixes() {
+        return ivrKeyPrefixes;
+    }
+
+    /** Where the IVR recording was looked for, for the alert. */
+    public List<String> describeIvr(String bucket) {
+        List<String> all = new ArrayList<>();
+        ivrKnownKeys.forEach(key -> all.add("s3://" + bucket + "/" + key));
+        ivrKeyPrefixes.forEach(prefix -> all.add("s3://" + bucket + "/" + prefix + "*"));
+        return all;
+    }
+
+    /** Everything this plan looks at for the agent leg, for the alert. */
     public List<String> describe(String bucket) {
         List<String> all = new ArrayList<>();
         knownKeys.forEach(key -> all.add("s3://" + bucket + "/" + key));

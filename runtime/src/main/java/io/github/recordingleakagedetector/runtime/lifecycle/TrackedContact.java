@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param observed the last DescribeContact answer, null while {@code INITIALISED}
  * @param recordingState the verdict, null until one is reached
  * @param evidence what the verdict rests on, null until one is reached
+ * @param ivrVerdict the verdict on the IVR recording, null unless one was expected and checked
  * @param searchedLocations where the recording check looked (for the alert)
  * @param alertPendingSince when an alert was claimed but not yet confirmed sent, else null
  */
@@ -31,6 +32,7 @@ public record TrackedContact(
         String lastDescribeError,
         RecordingState recordingState,
         RecordingEvidence evidence,
+        IvrVerdict ivrVerdict,
         List<String> searchedLocations,
         Instant alertPendingSince) {
 
@@ -44,7 +46,8 @@ public record TrackedContact(
 
     /** Whether the verdict is reached or being alerted: flow-log events cannot change it any more. */
     public boolean decided() {
-        return recordingState != null || alertPendingSince != null || state == ContactState.UNVERIFIABLE;
+        return recordingState != null || ivrVerdict != null || alertPendingSince != null
+                || state == ContactState.UNVERIFIABLE;
     }
 
     public Duration trackedFor(Instant now) {

@@ -13,6 +13,8 @@ public enum MetricName {
     RecordingsPartial,
     /** Connect reports a completed agent contact's recording as deleted (not a leak). */
     RecordingsDeleted,
+    /** A contact's IVR recording, expected because a flow turned it on, is missing or empty (one per leak). */
+    IvrRecordingsMissing,
     /** A completed agent contact's recording was found. */
     RecordingsVerified,
     /** A contact was tracked past the maximum tracking age without a verdict. */

@@ -26,7 +26,10 @@ public final class ContactTable {
     public static final String CONTACT_FLOW_NAME = "ContactFlowName";
     /** The latest recording-behaviour change (S, ISO-8601). */
     public static final String BEHAVIOUR_SET_AT = "RecordingBehaviourSetAt";
-    /** Every recording-behaviour change (L of M: {@code At} S, {@code Participants} SS, absent when disabling). */
+    /**
+     * Every recording-behaviour change (L of M: {@code At} S, {@code Participants} SS, absent when the agent leg's
+     * recording is off; {@code Ivr} BOOL, true when the change turned on IVR recording).
+     */
     public static final String RECORDING_BEHAVIOUR = "RecordingBehaviour";
     public static final String CREATED_AT = "CreatedAt";
     public static final String CLOSED_AT = "ClosedAt";
@@ -62,6 +65,10 @@ public final class ContactTable {
     public static final String RECORDED_SECONDS_MEASURED_BY = "RecordedSecondsMeasuredBy";
     /** Seconds from the agent's connection to the disconnect (N). */
     public static final String AGENT_LEG_SECONDS = "AgentLegSeconds";
+    /** The verdict on the IVR recording, when one was expected and checked (S): {@code IvrRecordingState}. */
+    public static final String IVR_RECORDING_STATE = "IvrRecordingState";
+    /** The IVR files that verdict rests on (L of M: {@code Key} S, {@code SizeBytes} N). */
+    public static final String IVR_RECORDING_FILES = "IvrRecordingFiles";
     /** Connect's reason for a deleted recording (S). */
     public static final String DELETION_REASON = "DeletionReason";
     public static final String SEARCHED_LOCATIONS = "SearchedLocations";

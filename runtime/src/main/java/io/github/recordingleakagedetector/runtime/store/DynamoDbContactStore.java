@@ -14,8 +14,8 @@ import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactVerdict;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
-import io.github.recordingleakagedetector.runtime.lifecycle.Verdict;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -168,20 +168,26 @@ public final class DynamoDbContactStore implements ContactStore {
     }
 
     @Override
-    public boolean recordVerdict(TrackedContact current, Verdict verdict, List<String> searched, Instant now) {
-        RecordingEvidence evidence = verdict.evidence();
+    public boolean recordVerdict(TrackedContact current, ContactVerdict verdict, List<String> searched, Instant now) {
         ConditionalUpdate update = new ConditionalUpdate()
                 .expectVersion(current.version())
-                .set(ContactTable.RECORDING_STATE, text(verdict.state().name()))
-                .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched))
-                .set(ContactTable.RECORDING_FILES, Items.files(evidence.files()))
-                .setIfPresent(ContactTable.RECORDING_KEY, evidence.files().isEmpty() ? null
-                        : text(evidence.files().get(0).key()))
-                .setIfPresent(ContactTable.RECORDED_SECONDS, Items.decimal(evidence.recordedSeconds()))
-                .setIfPresent(ContactTable.RECORDED_SECONDS_MEASURED_BY, textOrNull(evidence.measuredBy()))
-                .setIfPresent(ContactTable.AGENT_LEG_SECONDS, Items.decimal(evidence.agentLegSeconds()))
-                .setIfPresent(ContactTable.DELETION_REASON, textOrNull(evidence.deletionReason()));
-        if (verdict.state().leak()) {
+                .set(ContactTable.SEARCHED_LOCATIONS, Items.textList(searched));
+        if (verdict.agent() != null) {
+            RecordingEvidence evidence = verdict.agent().evidence();
+            update.set(ContactTable.RECORDING_STATE, text(verdict.agent().state().name()))
+                    .set(ContactTable.RECORDING_FILES, Items.files(evidence.files()))
+                    .setIfPresent(ContactTable.RECORDING_KEY, evidence.files().isEmpty() ? null
+                            : text(evidence.files().get(0).key()))
+                    .setIfPresent(ContactTable.RECORDED_SECONDS, Items.decimal(evidence.recordedSeconds()))
+                    .setIfPresent(ContactTable.RECORDED_SECONDS_MEASURED_BY, textOrNull(evidence.measuredBy()))
+                    .setIfPresent(ContactTable.AGENT_LEG_SECONDS, Items.decimal(evidence.agentLegSeconds()))
+                    .setIfPresent(ContactTable.DELETION_REASON, textOrNull(evidence.deletionReason()));
+        }
+        if (verdict.ivr() != null) {
+            update.set(ContactTable.IVR_RECORDING_STATE, text(verdict.ivr().state().name()))
+                    .set(ContactTable.IVR_RECORDING_FILES, Items.files(verdict.ivr().files()));
+        }
+        if (verdict.leak()) {
             update.set(ContactTable.ALERT_PENDING_SINCE, instant(now)).set(ContactTable.UPDATED_AT, epochMillis(now));
         } else {
             close(update, now);

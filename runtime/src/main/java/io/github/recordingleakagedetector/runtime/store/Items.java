@@ -3,6 +3,8 @@ package io.github.recordingleakagedetector.runtime.store;
 import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.IvrVerdict;
 import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Items {
     private static final String AT = "At";
     private static final String PARTICIPANTS = "Participants";
+    private static final String IVR = "Ivr";
     private static final String LOCATION = "Location";
     private static final String STATUS = "Status";
     private static final String PARTICIPANT_TYPE = "ParticipantType";
@@ -87,6 +90,10 @@ final class Items {
                         ? RecordingState.valueOf(string(item, ContactTable.RECORDING_STATE))
                         : null,
                 item.containsKey(ContactTable.RECORDING_STATE) ? evidence(item) : null,
+                item.containsKey(ContactTable.IVR_RECORDING_STATE)
+                        ? new IvrVerdict(IvrRecordingState.valueOf(string(item, ContactTable.IVR_RECORDING_STATE)),
+                                files(item, ContactTable.IVR_RECORDING_FILES))
+                        : null,
                 strings(item, ContactTable.SEARCHED_LOCATIONS),
                 instant(item, ContactTable.ALERT_PENDING_SINCE));
     }
@@ -131,12 +138,16 @@ final class Items {
         }).toList());
     }
 
-    private static RecordingEvidence evidence(Map<String, AttributeValue> item) {
-        AttributeValue files = item.get(ContactTable.RECORDING_FILES);
-        List<StoredRecording> stored = files == null
+    private static List<StoredRecording> files(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue files = item.get(attribute);
+        return files == null
                 ? List.of()
                 : files.l().stream().map(AttributeValue::m).map(file -> new StoredRecording(string(file, KEY),
                         Long.parseLong(file.get(SIZE_BYTES).n()))).toList();
+    }
+
+    private static RecordingEvidence evidence(Map<String, AttributeValue> item) {
+        List<StoredRecording> stored = files(item, ContactTable.RECORDING_FILES);
         return new RecordingEvidence(stored, decimal(item, ContactTable.RECORDED_SECONDS),
                 string(item, ContactTable.RECORDED_SECONDS_MEASURED_BY), decimal(item, ContactTable.AGENT_LEG_SECONDS),
                 string(item, ContactTable.DELETION_REASON));
@@ -169,6 +180,9 @@ final class Items {
             if (change.enables()) {
                 entry.put(PARTICIPANTS, participants(change.participants()));
             }
+            if (change.ivr()) {
+                entry.put(IVR, AttributeValue.fromBool(true));
+            }
             return AttributeValue.fromM(entry);
         }).toList());
     }
@@ -184,7 +198,9 @@ final class Items {
             if (names != null) {
                 names.ss().forEach(name -> participants.add(Participant.valueOf(name)));
             }
-            return new BehaviourChange(Instant.parse(entry.get(AT).s()), participants);
+            AttributeValue ivr = entry.get(IVR);
+            return new BehaviourChange(Instant.parse(entry.get(AT).s()), participants,
+                    ivr != null && Boolean.TRUE.equals(ivr.bool()));
         }).toList());
     }
 

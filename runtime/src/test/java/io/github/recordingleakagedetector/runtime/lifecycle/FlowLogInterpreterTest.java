@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,5 +194,35 @@ class FlowLogInterpreterTest {
         RecordingBehaviourEvent event = interpret(legacyEvent("c-1", "Enable", "Agent", dayLater.toString()));
 
         assertThat(((RecordingBehaviourEvent.Enabled) event).at()).isEqualTo(dayLater);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"RecordedParticipants\":[\"Agent\",\"Customer\"],\"IVRRecordingBehavior\":\"Enabled\"} | AGENT CUSTOMER | true",
+        "{\"RecordedParticipants\":[],\"IVRRecordingBehavior\":\"Enabled\"}                    | ''             | true",
+        "{\"RecordedParticipants\":[\"Agent\"],\"IVRRecordingBehavior\":\"Disabled\"}           | AGENT          | false",
+        "{\"VoiceBehavior\":{\"VoiceRecordingBehavior\":{\"RecordedParticipants\":[\"Customer\"],\"IVRRecordingBehavior\":\"enabled\"}}} | CUSTOMER | true",
+    })
+    void ivrRecordingIsReadWhereverTheBlockNestsIt(String behaviour, String participants, boolean ivr) {
+        String message = "{\"ContactId\":\"c-11\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\",\"Timestamp\":\"2023-11-14T22:00:00Z\","
+                + "\"Parameters\":{\"RecordingBehavior\":" + behaviour + "}}";
+
+        RecordingBehaviourEvent.Enabled event = (RecordingBehaviourEvent.Enabled) interpret(message);
+
+        assertThat(event.expectation().ivr()).isEqualTo(ivr);
+        assertThat(event.expectation().participants()).containsExactlyInAnyOrderElementsOf(participants.isBlank()
+                ? List.of() : Arrays.stream(participants.split(" ")).map(Participant::valueOf).toList());
+    }
+
+    @Test
+    void withoutIvrRecordingAnEmptyParticipantListStillDisables() {
+        String message = "{\"ContactId\":\"c-12\",\"ContactFlowId\":\"" + FLOW_ARN + "\","
+                + "\"ContactFlowModuleType\":\"UpdateContactRecordingBehavior\",\"Timestamp\":\"2023-11-14T22:00:00Z\","
+                + "\"Parameters\":{\"RecordingBehavior\":{\"RecordedParticipants\":[],\"IVRRecordingBehavior\":\"Disabled\"}}}";
+
+        assertThat(interpret(message)).isInstanceOf(RecordingBehaviourEvent.Disabled.class);
+        assertThat(((RecordingBehaviourEvent.Enabled) interpret(legacyEvent("c-13", "Enable", "Both",
+                "2023-11-14T22:00:00Z"))).expectation().ivr()).isFalse();
     }
 }

@@ -45,6 +45,17 @@ public final class FlowLogDeliveries {
         return recordingBehaviour(contactId, "Enable", participants, at);
     }
 
+    /**
+     * The newer recording block, as the flow language names its settings: agent-leg recording for
+     * {@code participants} (e.g. {@code List.of("Agent", "Customer")}; empty: off) and IVR recording on.
+     */
+    public FlowLogDeliveries enableWithIvr(String contactId, List<String> participants, Instant at) {
+        Map<String, Object> behaviour = new LinkedHashMap<>();
+        behaviour.put("RecordedParticipants", participants);
+        behaviour.put("IVRRecordingBehavior", "Enabled");
+        return block(contactId, "UpdateContactRecordingBehavior", Map.of("RecordingBehavior", behaviour), at);
+    }
+
     public FlowLogDeliveries disable(String contactId, Instant at) {
         return recordingBehaviour(contactId, "Disable", "Both", at);
     }
