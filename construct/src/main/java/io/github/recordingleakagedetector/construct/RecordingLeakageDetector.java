@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,7 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.ADDITIONAL_RECORDING_PREFIXES, String.join(",", settings.additionalRecordingLocations()));
         environment.put(Env.MINIMUM_RECORDED_SHARE, settings.minimumRecordedShare());
         environment.put(Env.MINIMUM_LEG_SECONDS_FOR_SHARE, Long.toString(settings.minimumLegForRecordedShareSeconds()));
+        environment.put(Env.CHECK_IVR_RECORDINGS, Boolean.toString(settings.checkIvrRecordings()));
         environment.put(Env.RECORDING_GRACE_PERIOD_SECONDS, Long.toString(settings.recordingGracePeriodSeconds()));
         environment.put(Env.DESCRIBE_CONTACT_RATE_LIMIT, settings.describeContactRateLimit());
         environment.put(Env.MAX_TRACKING_AGE_SECONDS, Long.toString(settings.maxTrackingAgeSeconds()));
@@ -107,7 +109,7 @@ public class RecordingLeakageDetector extends Construct {
 
     private List<IAlarm> createAlarms() {
         String detector = " (detector " + settings.detectorName() + ")";
-        return List.of(
+        List<IAlarm> alarms = new ArrayList<>(List.of(
                 DetectorAlerting.alarmOnAny(this, "RecordingsMissingAlarm", metricRecordingsMissing(),
                         "Agent calls that should have been recorded have no recording" + detector, alertTopic),
                 DetectorAlerting.alarmOnAny(this, "RecordingsEmptyAlarm", metricRecordingsEmpty(),
@@ -135,7 +137,12 @@ public class RecordingLeakageDetector extends Construct {
                                 .statistic("Maximum")
                                 .build()),
                         "Flow-log deliveries failed after Lambda's retries and wait in the ingest failure queue: fix the "
-                                + "cause, then replay them to the ingest function's live alias" + detector, alertTopic));
+                                + "cause, then replay them to the ingest function's live alias" + detector, alertTopic)));
+        if (settings.checkIvrRecordings()) {
+            alarms.add(DetectorAlerting.alarmOnAny(this, "IvrRecordingsMissingAlarm", metricIvrRecordingsMissing(),
+                    "Contacts whose flow turned IVR recording on have no IVR recording" + detector, alertTopic));
+        }
+        return List.copyOf(alarms);
     }
 
     /**
@@ -188,6 +195,19 @@ public class RecordingLeakageDetector extends Construct {
     /** {@link #metricRecordingsDeleted()} with options applied on top. */
     public Metric metricRecordingsDeleted(MetricOptions options) {
         return detectorMetric(RuntimeContract.METRIC_RECORDINGS_DELETED, options);
+    }
+
+    /**
+     * Contacts whose flow turned IVR recording on and whose IVR recording is missing or empty (one per leak), when
+     * {@code checkIvrRecordings} is on: Sum over 5 minutes. The construct then alarms when it is at least 1.
+     */
+    public Metric metricIvrRecordingsMissing() {
+        return metricIvrRecordingsMissing(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricIvrRecordingsMissing()} with options applied on top. */
+    public Metric metricIvrRecordingsMissing(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_IVR_RECORDINGS_MISSING, options);
     }
 
     /** Completed agent contacts whose recording was found: Sum over 5 minutes. */

@@ -31,6 +31,7 @@ public final class RecordingLeakageDetectorProps {
     private final List<String> additionalRecordingLocations;
     private final Number minimumRecordedShare;
     private final Duration minimumLegForRecordedShare;
+    private final Boolean checkIvrRecordings;
     private final Schedule schedule;
     private final Duration recordingGracePeriod;
     private final Number describeContactRateLimit;
@@ -59,6 +60,7 @@ public final class RecordingLeakageDetectorProps {
                 : List.copyOf(builder.additionalRecordingLocations);
         this.minimumRecordedShare = builder.minimumRecordedShare;
         this.minimumLegForRecordedShare = builder.minimumLegForRecordedShare;
+        this.checkIvrRecordings = builder.checkIvrRecordings;
         this.schedule = builder.schedule;
         this.recordingGracePeriod = builder.recordingGracePeriod;
         this.describeContactRateLimit = builder.describeContactRateLimit;
@@ -155,6 +157,20 @@ public final class RecordingLeakageDetectorProps {
      */
     public Optional<Duration> getMinimumLegForRecordedShare() {
         return Optional.ofNullable(minimumLegForRecordedShare);
+    }
+
+    /**
+     * Whether a contact whose flow turned IVR (automated interaction) recording on must also have its IVR recording,
+     * a file of its own under {@code <recordingKeyPrefix>/ivr/YYYY/MM/DD/} (or where Connect reports it), checked
+     * also for contacts that never reached an agent (which are otherwise purged unchecked). Off by default because
+     * neither the flow-log shape of the IVR setting ({@code IVRRecordingBehavior}) nor that folder is in Connect's
+     * reference documentation: turn it on after checking them against your own flow logs and bucket. Adds the
+     * {@code IvrRecordingsMissing} metric and its alarm.
+     *
+     * @default false
+     */
+    public Optional<Boolean> getCheckIvrRecordings() {
+        return Optional.ofNullable(checkIvrRecordings);
     }
 
     /**
@@ -356,6 +372,7 @@ public final class RecordingLeakageDetectorProps {
         private List<String> additionalRecordingLocations;
         private Number minimumRecordedShare;
         private Duration minimumLegForRecordedShare;
+        private Boolean checkIvrRecordings;
         private Schedule schedule;
         private Duration recordingGracePeriod;
         private Number describeContactRateLimit;
@@ -417,6 +434,12 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getMinimumLegForRecordedShare() */
         public Builder minimumLegForRecordedShare(Duration minimumLegForRecordedShare) {
             this.minimumLegForRecordedShare = minimumLegForRecordedShare;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getCheckIvrRecordings() */
+        public Builder checkIvrRecordings(Boolean checkIvrRecordings) {
+            this.checkIvrRecordings = checkIvrRecordings;
             return this;
         }
 

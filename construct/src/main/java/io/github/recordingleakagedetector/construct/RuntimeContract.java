@@ -29,6 +29,7 @@ final class RuntimeContract {
     static final String METRIC_RECORDINGS_EMPTY = "RecordingsEmpty";
     static final String METRIC_RECORDINGS_PARTIAL = "RecordingsPartial";
     static final String METRIC_RECORDINGS_DELETED = "RecordingsDeleted";
+    static final String METRIC_IVR_RECORDINGS_MISSING = "IvrRecordingsMissing";
     static final String METRIC_RECORDINGS_VERIFIED = "RecordingsVerified";
     static final String METRIC_CONTACTS_UNVERIFIABLE = "ContactsUnverifiable";
     static final String METRIC_MALFORMED_LOG_EVENTS = "MalformedLogEvents";
@@ -47,6 +48,7 @@ final class RuntimeContract {
         ADDITIONAL_RECORDING_PREFIXES,
         MINIMUM_RECORDED_SHARE,
         MINIMUM_LEG_SECONDS_FOR_SHARE,
+        CHECK_IVR_RECORDINGS,
         RECORDING_GRACE_PERIOD_SECONDS,
         DESCRIBE_CONTACT_RATE_LIMIT,
         MAX_TRACKING_AGE_SECONDS,
@@ -67,7 +69,7 @@ final class RuntimeContract {
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
         PURGE_QUEUE_CONTACTS("PurgeQueueContactsHandler",
-                Env.CONTACT_TABLE_NAME, Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
+                Env.CONTACT_TABLE_NAME, Env.CHECK_IVR_RECORDINGS, Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
                 Env.DETECTOR_NAME),
         POLL_IN_PROGRESS("PollInProgressHandler",
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
@@ -75,6 +77,7 @@ final class RuntimeContract {
         CHECK_RECORDINGS("CheckRecordingsHandler",
                 Env.CONTACT_TABLE_NAME, Env.RECORDING_BUCKET_NAME, Env.RECORDING_KEY_PREFIX,
                 Env.ADDITIONAL_RECORDING_PREFIXES, Env.MINIMUM_RECORDED_SHARE, Env.MINIMUM_LEG_SECONDS_FOR_SHARE,
+                Env.CHECK_IVR_RECORDINGS,
                 Env.RECORDING_GRACE_PERIOD_SECONDS, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.ALERT_TOPIC_ARN,
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME);
 

@@ -179,13 +179,14 @@ class RecordingLeakageDetectorDefaultsTest {
         assertEnvironment("DetectorPollInitialisedFunction", poller);
         assertEnvironment("DetectorPollInProgressFunction", poller);
         assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20",
-                "CONCURRENT_CONTACTS", "8")));
+                "CONCURRENT_CONTACTS", "8", "CHECK_IVR_RECORDINGS", "false")));
         assertEnvironment("DetectorCheckRecordingsFunction", with(common, Map.ofEntries(
                 Map.entry("RECORDING_BUCKET_NAME", BUCKET_NAME),
                 Map.entry("RECORDING_KEY_PREFIX", DERIVED_PREFIX),
                 Map.entry("ADDITIONAL_RECORDING_PREFIXES", ""),
                 Map.entry("MINIMUM_RECORDED_SHARE", "0.5"),
                 Map.entry("MINIMUM_LEG_SECONDS_FOR_SHARE", "30"),
+                Map.entry("CHECK_IVR_RECORDINGS", "false"),
                 Map.entry("RECORDING_GRACE_PERIOD_SECONDS", "900"),
                 Map.entry("DESCRIBE_CONTACT_RATE_LIMIT", "2"),
                 Map.entry("ALERT_TOPIC_ARN", topicArn),

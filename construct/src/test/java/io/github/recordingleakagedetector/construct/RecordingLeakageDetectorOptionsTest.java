@@ -50,6 +50,7 @@ class RecordingLeakageDetectorOptionsTest {
                     .additionalRecordingLocations(List.of("Analysis/Voice/Redacted", "archive/eu"))
                     .minimumRecordedShare(0.8)
                     .minimumLegForRecordedShare(Duration.minutes(1))
+                    .checkIvrRecordings(true)
                     .schedule(Schedule.cron(CronOptions.builder().minute("0/10").hour("6-22").build()))
                     .recordingGracePeriod(Duration.minutes(30))
                     .describeContactRateLimit(0.5)
@@ -123,13 +124,23 @@ class RecordingLeakageDetectorOptionsTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted,archive/eu",
                             "MINIMUM_RECORDED_SHARE", "0.8",
-                            "MINIMUM_LEG_SECONDS_FOR_SHARE", "60"))))));
+                            "MINIMUM_LEG_SECONDS_FOR_SHARE", "60",
+                            "CHECK_IVR_RECORDINGS", "true"))))));
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_TRACKING_AGE_SECONDS", "172800"))))));
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("CONTACT_RETENTION_DAYS", "30"))))));
             Templates.resourcesOfType(template, "AWS::Logs::LogGroup").values().forEach(logGroup ->
                     assertThat(logGroup.path("Properties").path("RetentionInDays").asInt()).isEqualTo(7));
+        }
+
+        @Test
+        void checkingIvrRecordingsAddsTheirAlarm() {
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "MetricName", "IvrRecordingsMissing", "Namespace", "Compliance/Recordings",
+                    "Dimensions", List.of(Map.of("Name", "Detector", "Value", "eu-contact-centre")))));
+            assertThat(detector.getAlarms()).hasSize(10);
         }
 
         @Test
