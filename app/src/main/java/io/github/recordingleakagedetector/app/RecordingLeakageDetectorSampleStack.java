@@ -25,6 +25,8 @@ import software.constructs.Construct;
  *   <tr><td>{@value #RECORDING_BUCKET_NAME_KEY}</td><td>{@value #PLACEHOLDER_RECORDING_BUCKET_NAME}</td></tr>
  *   <tr><td>{@value #RECORDING_KEY_PREFIX_KEY}</td><td>derived from the log group name</td></tr>
  *   <tr><td>{@value #ALERT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
+ *   <tr><td>{@value #ADDITIONAL_RECORDING_LOCATIONS_KEY}</td><td>none (comma-separated key prefixes)</td></tr>
+ *   <tr><td>{@value #CHECK_IVR_RECORDINGS_KEY}</td><td>false</td></tr>
  * </table>
  */
 public final class RecordingLeakageDetectorSampleStack extends Stack {
@@ -36,6 +38,8 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
     public static final String RECORDING_BUCKET_NAME_KEY = "recordingBucketName";
     public static final String RECORDING_KEY_PREFIX_KEY = "recordingKeyPrefix";
     public static final String ALERT_EMAILS_KEY = "alertEmails";
+    public static final String ADDITIONAL_RECORDING_LOCATIONS_KEY = "additionalRecordingLocations";
+    public static final String CHECK_IVR_RECORDINGS_KEY = "checkIvrRecordings";
 
     public static final String PLACEHOLDER_INSTANCE_ARN =
             "arn:aws:connect:eu-west-2:111122223333:instance/00000000-0000-0000-0000-000000000000";
@@ -53,7 +57,9 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
                 .recordingBucket(Bucket.fromBucketName(this, "RecordingBucket",
                         context(RECORDING_BUCKET_NAME_KEY, PLACEHOLDER_RECORDING_BUCKET_NAME)))
                 .recordingKeyPrefix(context(RECORDING_KEY_PREFIX_KEY, null))
-                .alertEmails(emails(context(ALERT_EMAILS_KEY, "")));
+                .alertEmails(list(context(ALERT_EMAILS_KEY, "")))
+                .additionalRecordingLocations(list(context(ADDITIONAL_RECORDING_LOCATIONS_KEY, "")))
+                .checkIvrRecordings(Boolean.parseBoolean(context(CHECK_IVR_RECORDINGS_KEY, "false")));
         this.detector = new RecordingLeakageDetector(this, "Detector", detectorProps.build());
 
         CfnOutput.Builder.create(this, "AlertTopicArn").value(detector.getAlertTopic().getTopicArn())
@@ -79,7 +85,7 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
         return value == null || value.toString().isBlank() ? placeholder : value.toString();
     }
 
-    private static List<String> emails(String commaSeparated) {
+    private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }
