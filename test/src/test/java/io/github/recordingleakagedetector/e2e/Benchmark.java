@@ -49,9 +49,8 @@ public final class Benchmark {
             SimulationOptions options = SimulationOptions.defaults().withContacts(contacts).withHours(hours)
                     .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS);
             System.out.printf("Benchmark: %d calls over %.0f h%n", contacts, hours);
-            try (ContactCentreSimulation simulation = new ContactCentreSimulation(quietProgress(), NO_LOGS,
-                    options.hosting())) {
-                SimulationReport report = simulation.run(options);
+            try (ContactCentreSimulation simulation = new ContactCentreSimulation(quietProgress(), NO_LOGS, options)) {
+                SimulationReport report = simulation.run();
                 System.out.println(report.format());
                 rows.add(row(report, hours));
                 costRows.add(costRow(report));
@@ -73,9 +72,9 @@ public final class Benchmark {
     private static void warmUp() {
         System.out.println("Warm-up: " + WARM_UP_CONTACTS + " calls, not reported");
         try (ContactCentreSimulation simulation = new ContactCentreSimulation(NO_LOGS, NO_LOGS,
-                LocalLambdaEndpoint.FunctionHosting.IN_PROCESS)) {
-            simulation.run(SimulationOptions.defaults().withContacts(WARM_UP_CONTACTS).withHours(1)
-                    .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS));
+                SimulationOptions.defaults().withContacts(WARM_UP_CONTACTS).withHours(1)
+                        .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS))) {
+            simulation.run();
         }
     }
 

@@ -56,20 +56,26 @@ final class ContactCentreSimulation implements AutoCloseable {
     private final SynthesizedDetector detector;
     private final LocalLambdaEndpoint lambda;
     private final LocalStepFunctions stepFunctions;
+    private final SimulationOptions options;
 
     /**
      * @param progress a line per tick
      * @param handlerLogs where the functions' own output (their JSON log lines) goes
+     * @param options the calls to simulate and how the detector is deployed and run
      */
-    ContactCentreSimulation(PrintStream progress, PrintStream handlerLogs, LocalLambdaEndpoint.FunctionHosting hosting) {
+    ContactCentreSimulation(PrintStream progress, PrintStream handlerLogs, SimulationOptions options) {
         this.progress = progress;
         this.handlerLogs = handlerLogs;
+        this.options = options;
+        LocalLambdaEndpoint.FunctionHosting hosting = options.hosting();
         connect.followClock(clock);
         detector = SynthesizedDetector.synthesize(Map.of(
                 "instanceArn", "arn:aws:connect:" + SynthesizedDetector.REGION + ":" + SynthesizedDetector.ACCOUNT
                         + ":instance/" + FlowLogDeliveries.INSTANCE_ID,
                 "flowLogGroupName", FLOW_LOG_GROUP,
-                "recordingBucketName", BUCKET), TABLE);
+                "recordingBucketName", BUCKET,
+                "additionalRecordingLocations", options.redacted() ? ContactCentre.REDACTED_LOCATION : "",
+                "checkIvrRecordings", Boolean.toString(options.ivr())), TABLE);
         metrics = new MetricRecords(detector.alarmedCustomMetrics());
         // In-process handlers print through JsonLog: their lines take the path the deployed functions' output takes.
         previousLogs = JsonLog.redirect(new PrintStream(new LineSplitter(this::functionOutput), true,
@@ -110,9 +116,9 @@ final class ContactCentreSimulation implements AutoCloseable {
         metrics.accept(line);
     }
 
-    SimulationReport run(SimulationOptions options) {
+    SimulationReport run() {
         long started = System.nanoTime();
-        ContactCentre centre = new ContactCentre(options.seed(), options.leakRate(), BUCKET, KEY_PREFIX);
+        ContactCentre centre = options.centre(BUCKET, KEY_PREFIX);
         List<PlannedContact> plan = centre.plan(options.contacts(), options.start(), options.window());
         new ScriptedCentre(connect, centre).script(plan);
         FlowLogFeed feed = new FlowLogFeed(plan, lambda, detector.subscriptionTarget().logicalId(), clock,
@@ -158,7 +164,7 @@ final class ContactCentreSimulation implements AutoCloseable {
             }
         }
         List<IamSufficiency.Violation> denied = new IamSufficiency(detector).violations(calls.calls());
-        return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics())
+        return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics(), options.ivr())
                 .report(ticks, failedExecutions, denied, metrics, Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +25,8 @@ class EndToEndTest {
     private static SimulationReport simulate(SimulationOptions options) {
         Path logs = Path.of("target", "e2e-handler-logs.jsonl");
         try (PrintStream handlerLogs = new PrintStream(Files.newOutputStream(logs), true, StandardCharsets.UTF_8);
-                ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs,
-                        options.hosting())) {
-            SimulationReport report = simulation.run(options);
+                ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs, options)) {
+            SimulationReport report = simulation.run();
             System.out.println(report.format());
             return report;
         } catch (IOException e) {
@@ -44,20 +45,34 @@ class EndToEndTest {
         assertThat(report.checkedCallsByFunction()).as("functions whose AWS calls were checked against their roles")
                 .hasSize(5);
         assertThat(report.deniedCalls()).as("AWS calls the functions' roles do not allow").isEmpty();
-        // every metric record is valid, and is exactly what the template's alarms watch
-        assertThat(report.metrics().records()).isPositive();
-        assertThat(report.metrics().invalid()).isEmpty();
-        MetricRecords metrics = report.metrics();
-        String missing = metrics.alarmed("RecordingsMissing");
-        String verified = missing.replace(" RecordingsMissing ", " RecordingsVerified ");
-        assertThat(metrics.alarmed()).hasSize(3);
-        assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(metrics.alarmed().stream(), Stream.of(verified)).toList());
-        assertThat(metrics.totals()).containsEntry(missing, report.leaksDetected());
+        // every alert the plan calls for went out, of its type, and nothing else
+        assertThat(report.alerts()).isEqualTo(report.plannedAlerts());
+        assertMetricsAreValidAndWhatTheAlarmsWatch(report);
         report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
             String[] counts = endedAsPlanned.split("/");
             assertThat(counts[0]).as(outcome).isEqualTo(counts[1]);
         });
+    }
+
+    /**
+     * Every metric record is valid embedded metric format, the metrics are exactly those the template's alarms watch
+     * (plus the counts no alarm needs), and each leak metric counts the alerts of its kind.
+     */
+    private static void assertMetricsAreValidAndWhatTheAlarmsWatch(SimulationReport report) {
+        MetricRecords metrics = report.metrics();
+        assertThat(metrics.records()).isPositive();
+        assertThat(metrics.invalid()).isEmpty();
+        String missing = metrics.alarmed("RecordingsMissing");
+        List<String> unalarmed = Stream.of("RecordingsVerified", "RecordingsDeleted")
+                .map(name -> missing.replace(" RecordingsMissing ", " " + name + " ")).toList();
+        assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(metrics.alarmed().stream(), unalarmed.stream()).toList());
+        Map<String, Long> totals = metrics.totals();
+        assertThat(totals.get(missing)).isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_MISSING", 0L));
+        assertThat(totals.get(metrics.alarmed("RecordingsEmpty")))
+                .isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_EMPTY", 0L));
+        assertThat(totals.get(metrics.alarmed("RecordingsPartial")))
+                .isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_PARTIAL", 0L));
     }
 
     @Test
@@ -70,7 +85,10 @@ class EndToEndTest {
 
         // THEN every leak is reported exactly once, promptly, and every other contact ends as planned
         assertEveryLeakReportedOnceAndNothingElse(report);
+        assertThat(report.metrics().alarmed()).hasSize(5);
+        assertThat(report.plannedAlerts()).containsKeys("RECORDING_MISSING", "RECORDING_EMPTY", "RECORDING_PARTIAL");
         assertThat(report.contactsByOutcome()).containsKeys("handled by agent, recording late",
+                "handled by agent, recording deleted",
                 "handled by agent, recording on time, disabled after the call",
                 "handled by agent, recording renamed", "transferred, recording on time", "ivr only",
                 "abandoned in queue", "recording disabled");
@@ -94,10 +112,28 @@ class EndToEndTest {
         assertThat(report.leaksInjected()).isEqualTo(simulatedLeaksOf(SimulationOptions.defaults()));
     }
 
+    @Test
+    void redactedOnlyRecordingsAreRecordingsAndIvrRecordingsAreCheckedWhenTurnedOn() {
+        // GIVEN a centre keeping only redacted audio for a fifth of its calls and recording the IVR of half of them,
+        // and a detector deployed with the redacted location and IVR checks
+        SimulationOptions options = SimulationOptions.defaults().withContacts(160).withRedacted(true).withIvr(true);
+
+        SimulationReport report = simulate(options);
+
+        // THEN every verdict is as planned: redacted recordings are found, IVR recordings judged on their own
+        assertEveryLeakReportedOnceAndNothingElse(report);
+        assertThat(report.plannedAlerts()).containsKey("IVR_RECORDING_MISSING");
+        assertThat(report.contactsByOutcome().keySet()).anyMatch(label -> label.contains("recording redacted"))
+                .anyMatch(label -> label.startsWith("ivr only, ivr recorded"))
+                .anyMatch(label -> label.contains("ivr missing"));
+        String ivrMissing = report.metrics().alarmed("IvrRecordingsMissing");
+        assertThat(report.metrics().totals().get(ivrMissing))
+                .isGreaterThanOrEqualTo(report.plannedAlerts().get("IVR_RECORDING_MISSING"));
+    }
+
     /** The plan alone decides which calls leak: the same seed, the same leaks. */
     private static long simulatedLeaksOf(SimulationOptions options) {
-        return new ContactCentre(options.seed(), options.leakRate(), ContactCentreSimulation.BUCKET,
-                ContactCentreSimulation.KEY_PREFIX)
+        return options.centre(ContactCentreSimulation.BUCKET, ContactCentreSimulation.KEY_PREFIX)
                 .plan(options.contacts(), options.start(), options.window()).stream()
                 .filter(PlannedContact::isLeak)
                 .count();

@@ -20,7 +20,7 @@ final class FlowLogFeed {
     private static final double REDELIVERY = 0.05;
     private static final double LATE_RETRY = 0.05;
 
-    private record Event(Instant at, String contactId, String participants, boolean enable) {
+    private record Event(Instant at, String contactId, String participants, boolean enable, boolean ivr) {
     }
 
     private final Deque<Event> due = new ArrayDeque<>();
@@ -35,9 +35,9 @@ final class FlowLogFeed {
         List<Event> events = new ArrayList<>();
         for (PlannedContact contact : plan) {
             events.add(new Event(contact.initiatedAt().plusSeconds(2), contact.contactId(),
-                    contact.recordedParticipants(), true));
+                    contact.recordedParticipants(), true, contact.ivr() != PlannedContact.IvrOutcome.NOT_EXPECTED));
             if (contact.recordingDisabledAt() != null) {
-                events.add(new Event(contact.recordingDisabledAt(), contact.contactId(), null, false));
+                events.add(new Event(contact.recordingDisabledAt(), contact.contactId(), null, false, false));
             }
         }
         events.sort(Comparator.comparing(Event::at));
@@ -59,7 +59,14 @@ final class FlowLogFeed {
             for (int i = 0; i < BATCH && !due.isEmpty() && !due.peek().at().isAfter(now); i++) {
                 Event event = due.poll();
                 last = event.at();
-                if (event.enable()) {
+                if (event.enable() && event.ivr()) {
+                    // The newer recording block, the one that can turn IVR recording on.
+                    batch.enableWithIvr(event.contactId(), switch (event.participants()) {
+                        case "Agent" -> List.of("Agent");
+                        case "Customer" -> List.of("Customer");
+                        default -> List.of("Agent", "Customer");
+                    }, event.at());
+                } else if (event.enable()) {
                     batch.enable(event.contactId(), event.participants(), event.at());
                 } else {
                     batch.disable(event.contactId(), event.at());

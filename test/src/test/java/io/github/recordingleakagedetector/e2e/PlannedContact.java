@@ -4,11 +4,14 @@ import java.time.Instant;
 
 /**
  * One contact of the simulated contact centre: its life cycle (null timestamps never happen) and what happens to
- * its recording. The plan is the ground truth the detector's verdicts are compared with.
+ * its recordings. The plan is the ground truth the detector's verdicts are compared with.
  *
- * @param recordingKey where the recording lands in S3, null when none is ever written
- * @param recordingAvailableAt when it lands (and when DescribeContact starts reporting its location, if it does)
- * @param locationReported whether DescribeContact reports the recording's location
+ * @param recordingKey where the agent leg's recording lands in S3, null when none is ever written
+ * @param recordingAvailableAt when it lands (and when DescribeContact starts reporting it, if it does)
+ * @param recordedSeconds the audio the file holds (0: a bare WAV header)
+ * @param locationReported whether DescribeContact reports the recording (for a deleted one, as deleted)
+ * @param ivr what happens to the IVR recording, when the flow turns IVR recording on
+ * @param ivrKey where the IVR recording lands, null when none is ever written
  */
 record PlannedContact(
         String contactId,
@@ -25,7 +28,12 @@ record PlannedContact(
         RecordingOutcome recording,
         String recordingKey,
         Instant recordingAvailableAt,
-        boolean locationReported) {
+        double recordedSeconds,
+        boolean locationReported,
+        IvrOutcome ivr,
+        String ivrKey,
+        Instant ivrAvailableAt,
+        double ivrSeconds) {
 
     enum Kind {
         /** Ends in the IVR: never queued. */
@@ -42,15 +50,42 @@ record PlannedContact(
 
     enum RecordingOutcome {
         /** No recording is expected. */
-        NOT_EXPECTED,
+        NOT_EXPECTED(false),
         /** Lands within two minutes of disconnect. */
-        ON_TIME,
+        ON_TIME(false),
         /** Lands minutes later, still within the grace period. */
-        LATE,
+        LATE(false),
         /** Lands under a file name without the contact id; only DescribeContact's location finds it. */
-        RENAMED,
+        RENAMED(false),
+        /** Only Contact Lens's redacted copy is kept (runs with an additional recording location). */
+        REDACTED(false),
+        /** Connect reports the recording as deleted: not a leak, not a success. */
+        DELETED(false),
         /** Never lands: the leak the detector must report. */
-        LEAK
+        LEAK(true),
+        /** Lands as a bare WAV header: a leak. */
+        EMPTY(true),
+        /** Stops long before the call ends: a leak. */
+        PARTIAL(true);
+
+        private final boolean leak;
+
+        RecordingOutcome(boolean leak) {
+            this.leak = leak;
+        }
+
+        boolean leak() {
+            return leak;
+        }
+    }
+
+    enum IvrOutcome {
+        /** The flow does not turn IVR recording on. */
+        NOT_EXPECTED,
+        /** The IVR recording lands. */
+        RECORDED,
+        /** It never lands: a leak, when IVR recordings are checked. */
+        MISSING
     }
 
     boolean reachesAgent() {
@@ -61,7 +96,8 @@ record PlannedContact(
         return recording != RecordingOutcome.NOT_EXPECTED;
     }
 
+    /** Whether the detector must alert this contact: its agent leg's recording or its IVR recording leaks. */
     boolean isLeak() {
-        return recording == RecordingOutcome.LEAK;
+        return recording.leak() || ivr == IvrOutcome.MISSING;
     }
 }

@@ -26,13 +26,27 @@ final class ScriptedCentre {
         return Math.floorMod(contact.contactId().hashCode(), 20) == 0;
     }
 
+    /** The recording as DescribeContact reports it: from the agent's connection to where the recording stopped. */
+    private ScriptedContact.Recording reported(PlannedContact planned) {
+        ScriptedContact.Recording recording = ScriptedContact.Recording.of(centre.location(planned),
+                planned.recordingAvailableAt());
+        if (planned.recording() == PlannedContact.RecordingOutcome.PARTIAL) {
+            recording = recording.withTimestamps(planned.connectedToAgentAt(),
+                    planned.connectedToAgentAt().plusSeconds((long) planned.recordedSeconds()));
+        }
+        return planned.recording() == PlannedContact.RecordingOutcome.DELETED
+                ? recording.deleted(planned.recordingAvailableAt(), "Deleted by the contact centre's retention rule")
+                : recording;
+    }
+
     void script(List<PlannedContact> plan) {
         for (PlannedContact planned : plan) {
             ScriptedContact contact = connect.contact(FlowLogDeliveries.INSTANCE_ID, planned.contactId())
                     .initiatedAt(planned.initiatedAt())
                     .disconnectedAt(planned.disconnectedAt());
             if (planned.previousContactId() != null) {
-                contact.initiationMethod(ContactInitiationMethod.TRANSFER).previousContactId(planned.previousContactId());
+                contact.initiationMethod(ContactInitiationMethod.TRANSFER).previousContactId(planned.previousContactId())
+                        .initialContactId(planned.previousContactId());
             }
             if (planned.enqueuedAt() != null) {
                 contact.enqueuedAt(planned.enqueuedAt(), planned.queueId());
@@ -41,7 +55,7 @@ final class ScriptedCentre {
                 contact.connectedToAgentAt(planned.connectedToAgentAt(), planned.agentId());
             }
             if (planned.locationReported()) {
-                contact.recording(centre.location(planned), planned.recordingAvailableAt());
+                contact.recording(reported(planned));
             }
             if (unknownForAWhile(planned)) {
                 connect.notFoundUntil(planned.contactId(), planned.initiatedAt().plus(UNKNOWN_FOR));

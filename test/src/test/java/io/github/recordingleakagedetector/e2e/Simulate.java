@@ -26,6 +26,9 @@ public final class Simulate {
               --throttle       make Connect throttle DescribeContact at every tick
               --in-process     run the handlers in this JVM instead of as deployed (the Lambda jar under
                                Lambda's runtime interface client, a JVM per function): faster, tests less
+              --redacted       a fifth of the calls keep only Contact Lens's redacted audio; the detector is
+                               deployed with Analysis/Voice/Redacted as an additional recording location
+              --ivr            flows turn IVR recording on for half the calls; the detector checks IVR recordings
             The handlers' JSON logs go to target/simulation-handler-logs.jsonl.""";
 
     private Simulate() {
@@ -50,9 +53,8 @@ public final class Simulate {
                     + " %s%n", options.contacts(), options.hours(), options.leakRate(), options.seed(),
                     options.hosting() == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
                             ? "as deployed (Lambda jar, runtime interface client)" : "in this JVM", logs);
-            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs,
-                    options.hosting())) {
-                report = simulation.run(options);
+            try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs, options)) {
+                report = simulation.run();
             }
         }
         System.out.println(report.format());
@@ -74,6 +76,8 @@ public final class Simulate {
                 case "--overlapping" -> options = options.withOverlappingExecutions(positiveInt(flag, rest.poll()));
                 case "--throttle" -> options = options.withThrottling(true);
                 case "--in-process" -> options = options.withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS);
+                case "--redacted" -> options = options.withRedacted(true);
+                case "--ivr" -> options = options.withIvr(true);
                 case "--help", "-h" -> throw new IllegalArgumentException("Recording Leakage Detector simulation");
                 default -> throw new IllegalArgumentException("Unknown option " + flag);
             }

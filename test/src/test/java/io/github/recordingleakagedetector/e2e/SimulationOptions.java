@@ -16,48 +16,69 @@ import java.time.Instant;
  *     retries
  * @param hosting how the functions run: as deployed (the Lambda jar under the runtime interface client, by default)
  *     or in the test JVM (faster, for the benchmark's throughput figures)
+ * @param redacted a fifth of the calls keep only Contact Lens's redacted audio, and the detector is deployed with
+ *     that location as an additional recording location
+ * @param ivr flows turn IVR recording on for half the calls, and the detector checks IVR recordings
  */
 record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
-        int overlappingExecutions, boolean injectThrottling, LocalLambdaEndpoint.FunctionHosting hosting) {
+        int overlappingExecutions, boolean injectThrottling, LocalLambdaEndpoint.FunctionHosting hosting,
+        boolean redacted, boolean ivr) {
 
     static final Duration TICK = Duration.ofMinutes(5);
 
     static SimulationOptions defaults() {
         return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false,
-                LocalLambdaEndpoint.FunctionHosting.DEPLOYED);
+                LocalLambdaEndpoint.FunctionHosting.DEPLOYED, false, false);
     }
 
     SimulationOptions withContacts(int value) {
         return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting);
+                hosting, redacted, ivr);
     }
 
     SimulationOptions withLeakRate(double value) {
         return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting);
+                hosting, redacted, ivr);
     }
 
     SimulationOptions withSeed(long value) {
         return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling,
-                hosting);
+                hosting, redacted, ivr);
     }
 
     SimulationOptions withHours(double value) {
         return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling,
-                hosting);
+                hosting, redacted, ivr);
     }
 
     SimulationOptions withOverlappingExecutions(int value) {
-        return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling, hosting);
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling, hosting,
+                redacted, ivr);
     }
 
     SimulationOptions withThrottling(boolean value) {
-        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value, hosting);
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value, hosting,
+                redacted, ivr);
     }
 
     SimulationOptions withHosting(LocalLambdaEndpoint.FunctionHosting value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                value);
+                value, redacted, ivr);
+    }
+
+    SimulationOptions withRedacted(boolean value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting, value, ivr);
+    }
+
+    SimulationOptions withIvr(boolean value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting, redacted, value);
+    }
+
+    /** The centre these options plan: the same options, the same calls. */
+    ContactCentre centre(String bucket, String keyPrefix) {
+        return new ContactCentre(seed, leakRate, bucket, keyPrefix, redacted, ivr);
     }
 
     Duration window() {

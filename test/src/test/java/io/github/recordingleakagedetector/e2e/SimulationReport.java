@@ -12,6 +12,8 @@ import java.util.Map;
  * @param detectionLatencies disconnect → alert, one per detected leak, in simulated time
  * @param describeOverBudget contacts described more often than the ticks they were live + 1
  * @param checkedCallsByFunction distinct AWS calls each function made, all checked against its role
+ * @param plannedAlerts the alerts the plan calls for, by alert type (one per leaking contact)
+ * @param alerts the alerts published, by alert type
  * @param deniedCalls AWS calls a function made that its role in the template does not allow
  * @param metrics the embedded-metric-format records the functions printed
  */
@@ -37,6 +39,8 @@ record SimulationReport(
         Map<String, StepStatistics> steps,
         List<String> unexpectedEndings,
         Map<String, Long> checkedCallsByFunction,
+        Map<String, Long> plannedAlerts,
+        Map<String, Long> alerts,
         List<IamSufficiency.Violation> deniedCalls,
         MetricRecords metrics,
         Duration wallTime) {
@@ -75,6 +79,7 @@ record SimulationReport(
         contactsByOutcome.forEach((outcome, count) -> text.append(String.format("    %-34s %s%n", outcome, count)));
         text.append(String.format("  unverifiable: %d, stuck: %d, duplicate alerts: %d, failed executions: %d%n",
                 unverifiable, stuck, duplicateAlerts, failedExecutions));
+        text.append(String.format("  alerts by type: %s (planned %s)%n", alerts, plannedAlerts));
         text.append(String.format("  detection latency: median %d min, max %d min%n", medianLatency().toMinutes(),
                 maxLatency().toMinutes()));
         text.append(String.format("  API calls per contact: DescribeContact %.2f, S3 %.2f per checked contact (%d checked),"

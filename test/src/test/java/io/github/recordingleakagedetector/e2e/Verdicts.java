@@ -1,6 +1,8 @@
 package io.github.recordingleakagedetector.e2e;
 
 import io.github.recordingleakagedetector.e2e.PlannedContact.Kind;
+import io.github.recordingleakagedetector.e2e.PlannedContact.RecordingOutcome;
+import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
@@ -12,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Compares what the detector concluded (table and alerts) with the plan, contact by contact. */
 final class Verdicts {
-    private static final String RECORDING_MISSING = "RECORDING_MISSING";
+    private static final String UNVERIFIABLE = "CONTACT_UNVERIFIABLE";
 
     private final List<PlannedContact> plan;
     private final DynamoDbContactStore store;
@@ -26,9 +27,12 @@ final class Verdicts {
     private final AwsCallRecorder calls;
     private final Map<String, Integer> liveTicks;
     private final Map<String, StepStatistics> steps;
+    private final boolean ivrChecked;
 
+    /** @param ivrChecked whether the detector checks IVR recordings (else a planned IVR recording is not judged) */
     Verdicts(List<PlannedContact> plan, DynamoDbContactStore store, Detections detections, ConnectSimulator connect,
-            AwsCallRecorder calls, Map<String, Integer> liveTicks, Map<String, StepStatistics> steps) {
+            AwsCallRecorder calls, Map<String, Integer> liveTicks, Map<String, StepStatistics> steps,
+            boolean ivrChecked) {
         this.plan = plan;
         this.store = store;
         this.detections = detections;
@@ -36,12 +40,13 @@ final class Verdicts {
         this.calls = calls;
         this.liveTicks = liveTicks;
         this.steps = steps;
+        this.ivrChecked = ivrChecked;
     }
 
     SimulationReport report(int ticks, long failedExecutions, List<IamSufficiency.Violation> deniedCalls,
             MetricRecords metrics, Duration wallTime) {
-        Map<String, List<Detections.Detection>> missingAlerts = detections.all().stream()
-                .filter(d -> RECORDING_MISSING.equals(d.alertType()))
+        Map<String, List<Detections.Detection>> alertsByContact = detections.all().stream()
+                .filter(d -> !UNVERIFIABLE.equals(d.alertType()))
                 .collect(Collectors.groupingBy(Detections.Detection::contactId));
         Map<String, Optional<TrackedContact>> stored = plan.stream()
                 .collect(Collectors.toMap(PlannedContact::contactId, c -> store.find(c.contactId())));
@@ -54,22 +59,23 @@ final class Verdicts {
         List<String> unexpected = new ArrayList<>();
         for (PlannedContact contact : plan) {
             Optional<TrackedContact> actual = stored.get(contact.contactId());
-            List<Detections.Detection> alerts = missingAlerts.getOrDefault(contact.contactId(), List.of());
-            boolean failure = actual.map(c -> c.recordingState() == RecordingState.CALL_RECORDED_FAILURE).orElse(false);
+            List<Detections.Detection> alerts = alertsByContact.getOrDefault(contact.contactId(), List.of());
+            boolean alerted = actual.map(Verdicts::leakClaimed).orElse(false) || !alerts.isEmpty();
             boolean asPlanned = endedAsPlanned(contact, actual, alerts);
             long[] counts = byOutcome.computeIfAbsent(label(contact), k -> new long[2]);
             counts[0] += asPlanned ? 1 : 0;
             if (!asPlanned) {
                 unexpected.add(contact.contactId() + " planned " + label(contact) + ", ended " + actual
-                        .map(c -> c.state().value() + " " + c.recordingState() + " updatedAt=" + c.updatedAt()
+                        .map(c -> c.state().value() + " " + c.recordingState() + " ivr=" + (c.ivrVerdict() == null
+                                ? null : c.ivrVerdict().state()) + " updatedAt=" + c.updatedAt()
                                 + " alertPendingSince=" + c.alertPendingSince() + " version=" + c.version())
-                        .orElse("absent") + ", alerts " + alerts.size());
+                        .orElse("absent") + ", alerts " + alerts);
             }
             counts[1]++;
-            if (!contact.isLeak() && (failure || !alerts.isEmpty())) {
+            if (!contact.isLeak() && alerted) {
                 falseFailures++;
             }
-            if (contact.isLeak() && failure && !alerts.isEmpty()) {
+            if (contact.isLeak() && asPlanned) {
                 detected++;
                 latencies.add(Duration.between(contact.disconnectedAt(), alerts.get(0).at()));
             }
@@ -77,8 +83,8 @@ final class Verdicts {
                 stuck++;
             }
         }
-        long duplicates = missingAlerts.values().stream().mapToLong(list -> list.size() - 1L).sum();
-        long unverifiable = detections.all().stream().filter(d -> !RECORDING_MISSING.equals(d.alertType())).count();
+        long duplicates = alertsByContact.values().stream().mapToLong(list -> list.size() - 1L).sum();
+        long unverifiable = detections.all().stream().filter(d -> UNVERIFIABLE.equals(d.alertType())).count();
         Map<String, String> outcomes = byOutcome.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0] + "/" + e.getValue()[1],
                         (a, b) -> a, TreeMap::new));
@@ -96,30 +102,86 @@ final class Verdicts {
                 calls.byOperation(), Map.copyOf(steps), unexpected,
                 calls.calls().stream().collect(Collectors.groupingBy(AwsCallRecorder.AwsCall::function, TreeMap::new,
                         Collectors.counting())),
+                plan.stream().map(this::expectedAlert).flatMap(Optional::stream)
+                        .collect(Collectors.groupingBy(type -> type, TreeMap::new, Collectors.counting())),
+                detections.all().stream().collect(Collectors.groupingBy(Detections.Detection::alertType, TreeMap::new,
+                        Collectors.counting())),
                 deniedCalls, metrics, wallTime);
     }
 
-    private static boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,
+    private static boolean leakClaimed(TrackedContact contact) {
+        return contact.recordingState() != null && contact.recordingState().leak()
+                || contact.ivrVerdict() != null && contact.ivrVerdict().state().leak();
+    }
+
+    /**
+     * Whether the contact ended with the verdicts its plan calls for, closed, and alerted once exactly when it leaks
+     * (with the alert type of its agent leg's leak, else of its IVR's).
+     */
+    private boolean endedAsPlanned(PlannedContact contact, Optional<TrackedContact> actual,
             List<Detections.Detection> alerts) {
-        Function<RecordingState, Boolean> verdict = expected -> actual
-                .map(c -> c.state() == ContactState.COMPLETED_AGENT && c.recordingState() == expected
-                        && c.updatedAt() == null)
-                .orElse(false);
+        Optional<String> expectedAlert = expectedAlert(contact);
+        boolean alertsAsPlanned = expectedAlert.map(type -> alerts.size() == 1 && alerts.get(0).alertType().equals(type))
+                .orElse(alerts.isEmpty());
+        if (!alertsAsPlanned) {
+            return false;
+        }
+        boolean ivrJudged = ivrChecked && contact.ivr() != PlannedContact.IvrOutcome.NOT_EXPECTED;
+        if (contact.recording() == RecordingOutcome.NOT_EXPECTED) {
+            if (contact.kind() == Kind.RECORDING_DISABLED) {
+                return actual.map(c -> c.state() == ContactState.RECORDING_DISABLED).orElse(false);
+            }
+            return ivrJudged
+                    ? actual.map(c -> c.updatedAt() == null && c.ivrVerdict() != null
+                            && c.ivrVerdict().state() == expectedIvr(contact)).orElse(false)
+                    : actual.isEmpty();
+        }
+        return actual.map(c -> c.state() == ContactState.COMPLETED_AGENT && c.updatedAt() == null
+                && c.recordingState() == expectedVerdict(contact.recording())
+                && (ivrJudged ? c.ivrVerdict() != null && c.ivrVerdict().state() == expectedIvr(contact)
+                        : c.ivrVerdict() == null)).orElse(false);
+    }
+
+    private Optional<String> expectedAlert(PlannedContact contact) {
         return switch (contact.recording()) {
-            case LEAK -> verdict.apply(RecordingState.CALL_RECORDED_FAILURE) && alerts.size() == 1;
-            case ON_TIME, LATE, RENAMED -> verdict.apply(RecordingState.CALL_RECORDED_SUCCESS) && alerts.isEmpty();
-            case NOT_EXPECTED -> contact.kind() == Kind.RECORDING_DISABLED
-                    ? actual.map(c -> c.state() == ContactState.RECORDING_DISABLED).orElse(false) && alerts.isEmpty()
-                    : actual.isEmpty() && alerts.isEmpty();
+            case LEAK -> Optional.of("RECORDING_MISSING");
+            case EMPTY -> Optional.of("RECORDING_EMPTY");
+            case PARTIAL -> Optional.of("RECORDING_PARTIAL");
+            default -> ivrChecked && contact.ivr() == PlannedContact.IvrOutcome.MISSING
+                    ? Optional.of("IVR_RECORDING_MISSING") : Optional.empty();
         };
+    }
+
+    private static RecordingState expectedVerdict(RecordingOutcome outcome) {
+        return switch (outcome) {
+            case LEAK -> RecordingState.CALL_RECORDED_FAILURE;
+            case EMPTY -> RecordingState.CALL_RECORDED_EMPTY;
+            case PARTIAL -> RecordingState.CALL_RECORDED_PARTIAL;
+            case DELETED -> RecordingState.CALL_RECORDING_DELETED;
+            default -> RecordingState.CALL_RECORDED_SUCCESS;
+        };
+    }
+
+    private static IvrRecordingState expectedIvr(PlannedContact contact) {
+        return contact.ivr() == PlannedContact.IvrOutcome.MISSING
+                ? IvrRecordingState.IVR_RECORDED_FAILURE
+                : IvrRecordingState.IVR_RECORDED_SUCCESS;
+    }
+
+    private static String ivrLabel(PlannedContact contact) {
+        return contact.ivr() == PlannedContact.IvrOutcome.NOT_EXPECTED ? ""
+                : ", ivr " + contact.ivr().name().toLowerCase();
     }
 
     private static String label(PlannedContact contact) {
         String kind = contact.kind().name().toLowerCase().replace('_', ' ');
         if (contact.recording() == PlannedContact.RecordingOutcome.NOT_EXPECTED) {
-            return kind;
+            return kind + ivrLabel(contact);
         }
         String label = kind + ", recording " + contact.recording().name().toLowerCase().replace('_', ' ');
-        return contact.recordingDisabledAt() == null ? label : label + ", disabled after the call";
+        if (contact.recordingDisabledAt() != null) {
+            label += ", disabled after the call";
+        }
+        return label + ivrLabel(contact);
     }
 }

@@ -37,11 +37,16 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  * after the first, delimiters, reads, writes) is s3proxy's own. The continuation token is the last key returned,
  * as s3proxy's, so s3proxy serves the next page. {@code IndexedListingBlobStoreTest} holds the two to the same
  * answers.
+ *
+ * <p>For simulations, an object may also be given a declared size ({@link #declareSize}): its first-page listing
+ * entries then show that size instead of the stored body's, as for call recordings of hundreds of calls whose
+ * megabytes of audio would not fit in memory while the detector only ever reads their sizes from listings.
  */
 final class IndexedListingBlobStore extends ForwardingBlobStore {
     private static final int DEFAULT_MAX_KEYS = 1000;
 
     private final Map<String, NavigableSet<String>> keysByBucket = new ConcurrentHashMap<>();
+    private final Map<String, Long> declaredSizes = new ConcurrentHashMap<>();
 
     IndexedListingBlobStore(BlobStore store) {
         super(store);
@@ -73,7 +78,13 @@ final class IndexedListingBlobStore extends ForwardingBlobStore {
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
         DeleteObjectResponse response = super.removeBlob(request);
         keys(request.bucket()).remove(request.key());
+        declaredSizes.remove(request.bucket() + "/" + request.key());
         return response;
+    }
+
+    /** Lists the object as {@code sizeBytes} long, whatever its stored body (simulations only). */
+    void declareSize(String bucket, String key, long sizeBytes) {
+        declaredSizes.put(bucket + "/" + key, sizeBytes);
     }
 
     @Override
@@ -107,7 +118,8 @@ final class IndexedListingBlobStore extends ForwardingBlobStore {
                 HeadObjectResponse metadata = delegate().blobMetadata(
                         HeadObjectRequest.builder().bucket(request.bucket()).key(key).build());
                 page.add(SdkResponses.objectEntry(key, metadata.eTag(), metadata.lastModified(),
-                        metadata.contentLength(), StorageClass.STANDARD));
+                        declaredSizes.getOrDefault(request.bucket() + "/" + key, metadata.contentLength()),
+                        StorageClass.STANDARD));
                 lastKey = key;
             } catch (NoSuchKeyException e) {
                 // Deleted since it was indexed: as absent as in s3proxy's own listing.

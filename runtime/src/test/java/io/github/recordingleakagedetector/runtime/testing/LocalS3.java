@@ -145,6 +145,20 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     /**
+     * Seeds a call recording of {@code audioSeconds} for a simulation: its 44-byte WAV header is stored, and
+     * listings show it with the size a recording of that length has (see {@link IndexedListingBlobStore}). Only for
+     * {@link #startForSimulation()}; tests of the handlers store real files with {@link #putRecording}.
+     */
+    public void seedRecording(String bucket, String key, double audioSeconds) {
+        if (!(store instanceof IndexedListingBlobStore indexed)) {
+            throw new IllegalStateException("Seeded recordings need the indexed store of startForSimulation()");
+        }
+        seedObject(bucket, key, "RIFF\u0000\u0000\u0000\u0000WAVEfmt \u0010\u0000\u0000\u0000\u0001\u0000\u0002\u0000"
+                + "@\u001f\u0000\u0000\u0000}\u0000\u0000\u0004\u0000\u0010\u0000data\u0000\u0000\u0000\u0000");
+        indexed.declareSize(bucket, key, StoredRecording.sizeOf(audioSeconds));
+    }
+
+    /**
      * Stores a UTF-8 text object straight into the in-memory store, without HTTP: for seeding thousands of
      * objects (a busy day of recordings) in milliseconds rather than seconds. Visible at once through the API.
      */
