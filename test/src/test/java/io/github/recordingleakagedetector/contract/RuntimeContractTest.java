@@ -129,6 +129,7 @@ class RuntimeContractTest {
             }
         });
         assertThat(customMetrics).containsExactlyInAnyOrder(MetricName.RecordingsMissing.name(),
+                MetricName.RecordingsEmpty.name(), MetricName.RecordingsPartial.name(),
                 MetricName.ContactsUnverifiable.name(), MetricName.MalformedLogEvents.name());
         assertThat(customMetrics).allSatisfy(name -> assertThat(MetricName.valueOf(name)).isNotNull());
     }
