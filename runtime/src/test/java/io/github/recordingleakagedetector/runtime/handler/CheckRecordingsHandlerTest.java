@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 
@@ -470,5 +473,36 @@ class CheckRecordingsHandlerTest {
         assertThat(leg.evidence().agentLegSeconds()).isEqualTo(300.0);
         assertThat(sns().published()).singleElement().satisfies(alert -> assertThat(alert.message())
                 .contains("\"initialContactId\":\"c-24\"", "\"previousContactId\":\"c-24\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "exactly one second of audio in a short call       | 20  | 1     | false | recorded",
+        "just under one second                              | 20  | 0.99  | false | empty",
+        "half of a 100 s leg                                | 100 | 50    | false | recorded",
+        "just under half of a 100 s leg                     | 100 | 49.9  | false | partial",
+        "a 29 s leg is never partial                        | 29  | 2     | false | recorded",
+        "Connect's null start and stop: the size decides    | 100 | 40    | true  | partial",
+    })
+    void verdictsAtTheirEdgesFromRealFileSizes(String edge, long legSeconds, double audioSeconds,
+            boolean reportedWithoutTimestamps, String outcome) {
+        // GIVEN an agent leg of the given length and a recording file of the given audio, in s3proxy
+        String contactId = "edge-" + Math.abs(edge.hashCode());
+        String key = dayFolder("2024/05/01") + contactId + "_20240501T09:01_UTC.wav";
+        if (reportedWithoutTimestamps) {
+            connect().contact(INSTANCE_ID, contactId).recording(ScriptedContact.Recording.of(bed.bucket() + "/" + key,
+                    T0.plusSeconds(legSeconds + 1)).withoutTimestamps());
+        }
+        completedAgentCall(contactId, T0, T0.plusSeconds(legSeconds));
+        putRecording(key, audioSeconds);
+
+        // WHEN it is checked after the grace period
+        Map<String, Object> summary = checkAfterGrace(T0.plusSeconds(legSeconds));
+
+        // THEN the verdict is the edge's, with the file's size as evidence
+        assertThat(outcome(summary, outcome)).as(HandlerTestBed.outcomes(summary)).isEqualTo(1);
+        assertThat(bed.contact(contactId).evidence().files()).singleElement().satisfies(file ->
+                assertThat(file.sizeBytes()).isEqualTo(StoredRecording.sizeOf(audioSeconds)));
+        assertThat(bed.contact(contactId).evidence().measuredBy()).isEqualTo("FILE_SIZE");
     }
 }
