@@ -13,8 +13,7 @@ import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,18 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reflection, from a class in another package. A public method inherited from a non-public class is refused there
  * ({@code IllegalAccessException}), so this test lives outside the handlers' package on purpose.
  */
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class HandlerEntryPointTest {
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @ParameterizedTest
     @EnumSource(Handler.class)

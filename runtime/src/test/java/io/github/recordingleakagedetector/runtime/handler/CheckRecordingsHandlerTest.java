@@ -27,29 +27,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class CheckRecordingsHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private static final Duration GRACE = Duration.ofMinutes(15);
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @BeforeEach
     void reset() {

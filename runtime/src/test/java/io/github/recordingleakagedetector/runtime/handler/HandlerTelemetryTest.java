@@ -20,26 +20,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the handlers print besides their work: embedded-metric-format records and structured log lines. */
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class HandlerTelemetryTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @BeforeEach
     void reset() {

@@ -19,30 +19,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * IVR (automated interaction) recordings, checked when {@code CHECK_IVR_RECORDINGS} is on: a flow that turned IVR
  * recording on expects a file of its own under {@code <prefix>/ivr/}, also for a contact that never reached an agent.
  * Neither recording ever stands in for the other.
  */
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class IvrRecordingCheckTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private static final Duration GRACE = Duration.ofMinutes(15);
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @BeforeEach
     void reset() {

@@ -25,25 +25,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
 
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class PollHandlersTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @BeforeEach
     void reset() {

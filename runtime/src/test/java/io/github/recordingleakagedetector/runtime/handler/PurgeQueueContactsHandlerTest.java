@@ -12,23 +12,13 @@ import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class PurgeQueueContactsHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     @Test
     void deletesOnlyContactsThatEndedWithoutAnAgent() {

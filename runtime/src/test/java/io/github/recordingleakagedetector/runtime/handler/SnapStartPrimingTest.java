@@ -11,8 +11,7 @@ import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,21 +19,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Priming before the SnapStart snapshot: every call a handler's invocations make is run once, offline, and the SDK
  * clients are the ones built with the handler, so an invocation after it builds none.
  */
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class SnapStartPrimingTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private static final List<String> TABLE_CALLS = List.of("DynamoDb:GetItem", "DynamoDb:Query", "DynamoDb:Query",
             "DynamoDb:PutItem", "DynamoDb:UpdateItem", "DynamoDb:DeleteItem");
     private final HandlerTestBed bed = new HandlerTestBed();
-
-    @BeforeAll
-    static void startServers() {
-        HandlerTestBed.startServers();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        HandlerTestBed.stopServers();
-    }
 
     private static List<String> callsOf(Handler handler) {
         return switch (handler) {

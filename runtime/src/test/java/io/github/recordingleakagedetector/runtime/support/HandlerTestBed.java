@@ -24,12 +24,29 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The handlers wired to real local servers, as Lambda would wire them from the environment: one set of servers
- * per test class ({@link #startServers()}), a fresh table, bucket and clock per test ({@link #reset}).
+ * per test class ({@code @ExtendWith(HandlerTestBed.LocalServers.class)}), a fresh table, bucket and clock per test
+ * ({@link #reset}).
  */
 public final class HandlerTestBed {
+    /** Starts the local servers before a test class's tests and stops them after. */
+    public static final class LocalServers implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            startServers();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stopServers();
+        }
+    }
+
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:recording-alerts";
     public static final String PREFIX = "connect/acme/CallRecordings";
 
