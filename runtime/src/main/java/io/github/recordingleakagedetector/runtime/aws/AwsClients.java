@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -52,6 +53,9 @@ public final class AwsClients {
                 : null;
         this.s3 = services.contains(Service.S3)
                 ? build(settings.apply(S3Client.builder(), Service.S3)
+                        // Uploads (the evidence) carry their own Content-MD5, which S3 Object Lock accepts; the SDK
+                        // adds no trailing checksum in aws-chunked bodies, which local S3 servers mishandle.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         // Local S3 servers serve buckets by path; AWS itself is addressed virtual-host style.
                         .forcePathStyle(endpoints.apply(Service.S3).isPresent()))
                 : null;

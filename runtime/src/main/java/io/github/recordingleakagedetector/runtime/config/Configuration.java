@@ -1,12 +1,15 @@
 package io.github.recordingleakagedetector.runtime.config;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +88,26 @@ public final class Configuration {
                     yield Optional.of(shown + " is not a number");
                 }
             }
+            case TIME_ZONE -> {
+                try {
+                    ZoneId.of(value);
+                    yield Optional.empty();
+                } catch (DateTimeException e) {
+                    yield Optional.of(shown + " is not a time zone (an IANA name such as Europe/London, or UTC)");
+                }
+            }
+            case OPTIONAL_PERCENT -> {
+                if (value.isEmpty()) {
+                    yield Optional.empty();
+                }
+                try {
+                    double percent = Double.parseDouble(value);
+                    yield percent >= 0 && percent <= 100 ? Optional.empty()
+                            : Optional.of(shown + " must be between 0 and 100");
+                } catch (NumberFormatException e) {
+                    yield Optional.of(shown + " is not a number");
+                }
+            }
             case OPTIONAL_SNS_TOPIC_ARN -> value.isEmpty() || SNS_TOPIC_ARN.matcher(value).matches()
                     ? Optional.empty()
                     : Optional.of(shown + " is not an SNS topic ARN");
@@ -118,6 +141,16 @@ public final class Configuration {
 
     public boolean flag(EnvironmentVariable variable) {
         return Boolean.parseBoolean(value(variable));
+    }
+
+    public ZoneId timeZone(EnvironmentVariable variable) {
+        return ZoneId.of(value(variable));
+    }
+
+    /** An optional number; empty when the value is. */
+    public OptionalDouble optionalDecimal(EnvironmentVariable variable) {
+        String value = value(variable);
+        return value.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(value));
     }
 
     /** A comma-separated list; empty when the value is. */

@@ -33,7 +33,7 @@ public enum EnvironmentVariable {
     DESCRIBE_CONTACT_RATE_LIMIT(Kind.POSITIVE_DECIMAL, "2", "DescribeContact requests per second, per function instance (the quota is per account).",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     MAX_TRACKING_AGE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
-            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
+            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.DAILY_EVIDENCE),
     CONTACT_RETENTION_DAYS(Kind.POSITIVE_WHOLE_NUMBER, "90", "Days a contact item is kept (DynamoDB TTL) after recording behaviour was set.",
             Handler.FLOW_LOG_INGEST),
     ALERT_TOPIC_ARN(Kind.OPTIONAL_SNS_TOPIC_ARN, "", "SNS topic for missing-recording and unverifiable-contact alerts; empty means log only.",
@@ -45,6 +45,17 @@ public enum EnvironmentVariable {
             Handler.CHECK_RECORDINGS),
     SAFETY_MARGIN_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "20", "A handler takes no new work when less than this much invocation time remains.",
             Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
+    REPORTING_TIME_ZONE(Kind.TIME_ZONE, "UTC",
+            "Time zone of the contact centre's day (IANA name, e.g. Europe/London): each contact is filed under the "
+                    + "day, in this zone, of the flow-log event the detector learned of it from.",
+            Handler.FLOW_LOG_INGEST, Handler.DAILY_EVIDENCE),
+    EVIDENCE_BUCKET_NAME(Kind.TEXT, null, "Bucket the daily evidence files are written to.", Handler.DAILY_EVIDENCE),
+    EVIDENCE_KEY_PREFIX(Kind.KEY_PREFIX, "evidence",
+            "Key prefix of the daily evidence, before the YYYY/MM/DD folders.", Handler.DAILY_EVIDENCE),
+    COMPLIANCE_TARGET_PERCENT(Kind.OPTIONAL_PERCENT, "",
+            "Compliance the day's figures are held to (0 to 100); empty means no target.", Handler.DAILY_EVIDENCE),
+    REPORT_TOPIC_ARN(Kind.OPTIONAL_SNS_TOPIC_ARN, "",
+            "SNS topic for the daily evidence summary; empty means log only.", Handler.DAILY_EVIDENCE),
     METRICS_NAMESPACE(Kind.TEXT, "RecordingLeakageDetector", "CloudWatch namespace of the metrics the handlers emit (embedded metric format).",
             Handler.values()),
     DETECTOR_NAME(Kind.TEXT, "default", "Value of the Detector metric dimension, so that several detectors in one account stay apart.",
@@ -53,7 +64,7 @@ public enum EnvironmentVariable {
     /** What a value must look like; {@link Configuration} checks it at cold start. */
     public enum Kind {
         TEXT, KEY_PREFIX, KEY_PREFIX_LIST, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, SHARE, BOOLEAN,
-        OPTIONAL_SNS_TOPIC_ARN
+        OPTIONAL_SNS_TOPIC_ARN, TIME_ZONE, OPTIONAL_PERCENT
     }
 
     private final Kind kind;

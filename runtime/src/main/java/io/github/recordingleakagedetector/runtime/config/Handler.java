@@ -9,7 +9,8 @@ public enum Handler {
     POLL_INITIALISED("io.github.recordingleakagedetector.runtime.handler.PollInitialisedHandler"),
     PURGE_QUEUE_CONTACTS("io.github.recordingleakagedetector.runtime.handler.PurgeQueueContactsHandler"),
     POLL_IN_PROGRESS("io.github.recordingleakagedetector.runtime.handler.PollInProgressHandler"),
-    CHECK_RECORDINGS("io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler");
+    CHECK_RECORDINGS("io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler"),
+    DAILY_EVIDENCE("io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler");
 
     /**
      * The input field through which the state machine gives each scheduled step its execution's start time

@@ -4,6 +4,7 @@ import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingRules;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -49,6 +50,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
         RecordingChecker.OUTCOMES.forEach((verdict, outcome) -> counts.put(metricOf(verdict),
                 summary.outcome(outcome)));
         if (checkIvrRecordings) {
+            counts.put(MetricName.ContactsNotApplicable, summary.outcome(QueueContactPurger.NOT_APPLICABLE));
             counts.put(MetricName.IvrRecordingsMissing,
                     summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_FAILURE))
                             + summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_EMPTY)));

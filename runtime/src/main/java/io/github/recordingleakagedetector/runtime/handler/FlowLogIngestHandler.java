@@ -46,7 +46,10 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
             List<FlowLogRecord> records =
                     SubscriptionPayload.DATA_MESSAGE.equals(payload.messageType()) ? payload.logEvents() : List.of();
             RunSummary summary = ingestion.ingest(records);
-            metrics.emit(Map.of(MetricName.MalformedLogEvents, summary.outcome(FlowLogIngestion.SKIPPED)));
+            metrics.emit(Map.of(
+                    MetricName.MalformedLogEvents, summary.outcome(FlowLogIngestion.SKIPPED),
+                    MetricName.FlowLogEventsIngested, summary.readCount() - summary.outcome(FlowLogIngestion.SKIPPED),
+                    MetricName.ContactsNotRecordedIntentionally, summary.outcome(FlowLogIngestion.DISABLED)));
             Map<String, Object> result = summary.toMap();
             LOG.info("run.summary", "messageType", payload.messageType(), "logGroup", payload.logGroup(),
                     "summary", result);

@@ -30,6 +30,8 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
 
     @Override
     final Map<MetricName, Long> metricsOf(RunSummary summary) {
-        return Map.of(MetricName.ContactsUnverifiable, summary.outcome(ContactPoller.UNVERIFIABLE));
+        return Map.of(MetricName.ContactsUnverifiable, summary.outcome(ContactPoller.UNVERIFIABLE),
+                MetricName.ContactsNotRecordedIntentionally,
+                summary.outcome(ContactState.RECORDING_DISABLED.value()));
     }
 }

@@ -2,10 +2,21 @@ package io.github.recordingleakagedetector.runtime.handler;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.recordingleakagedetector.runtime.aws.AwsClients;
+import io.github.recordingleakagedetector.runtime.aws.LogOnlyReportPublisher;
+import io.github.recordingleakagedetector.runtime.aws.S3EvidenceArchive;
+import io.github.recordingleakagedetector.runtime.aws.SnsReportPublisher;
 import io.github.recordingleakagedetector.runtime.aws.ConnectContactDirectory;
 import io.github.recordingleakagedetector.runtime.aws.RateLimiter;
 import io.github.recordingleakagedetector.runtime.aws.S3RecordingArchive;
 import io.github.recordingleakagedetector.runtime.aws.SnsAlertPublisher;
+import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.evidence.DailyEvidence;
+import io.github.recordingleakagedetector.runtime.evidence.DailyFigures;
+import io.github.recordingleakagedetector.runtime.evidence.EvidenceCsv;
+import io.github.recordingleakagedetector.runtime.evidence.EvidencePage;
+import io.github.recordingleakagedetector.runtime.evidence.EvidenceRow;
+import io.github.recordingleakagedetector.runtime.evidence.EvidenceSummary;
+import io.github.recordingleakagedetector.runtime.evidence.ReportPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.Alert;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
@@ -19,10 +30,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.regions.Region;
@@ -62,12 +78,14 @@ final class Priming {
             new ConnectContactDirectory(offline.connect(), new RateLimiter(1_000_000))
                     .describe(PrimingSamples.INSTANCE_ID, PrimingSamples.CONTACT_ID);
         }
-        if (services.contains(AwsClients.Service.S3)) {
+        if (wiring.handler() == Handler.DAILY_EVIDENCE) {
+            primeEvidence(wiring, offline, store, contact, now);
+        } else if (services.contains(AwsClients.Service.S3)) {
             S3RecordingArchive archive = new S3RecordingArchive(offline.s3(), PrimingSamples.BUCKET);
             archive.startingWith(PrimingSamples.KEY_PREFIX + "/2024/01/01/" + PrimingSamples.CONTACT_ID);
             archive.find(seen.recordingLocations().get(0).substring(PrimingSamples.BUCKET.length() + 1));
         }
-        if (services.contains(AwsClients.Service.SNS)) {
+        if (services.contains(AwsClients.Service.SNS) && wiring.handler() != Handler.DAILY_EVIDENCE) {
             new SnsAlertPublisher(offline.sns(), TOPIC_ARN).publish(new Alert(Alert.Type.RECORDING_MISSING,
                     PrimingSamples.CONTACT_ID, "Priming", Map.of("contactId", PrimingSamples.CONTACT_ID)));
         }
@@ -75,6 +93,28 @@ final class Priming {
         List<String> calls = canned.calls();
         LOG.info("priming.done", "calls", calls, "millis", (System.nanoTime() - started) / 1_000_000);
         return calls;
+    }
+
+    /** A day's evidence end to end (the canned day is empty), and the rendering of a contact's row. */
+    private static void primeEvidence(Wiring wiring, AwsClients offline, DynamoDbContactStore store,
+            TrackedContact contact, Instant now) {
+        ReportPublisher reports = wiring.services().contains(AwsClients.Service.SNS)
+                ? new SnsReportPublisher(offline.sns(), TOPIC_ARN)
+                : new LogOnlyReportPublisher();
+        DailyEvidence.Settings settings = new DailyEvidence.Settings("priming", ZoneOffset.UTC,
+                OptionalDouble.of(99.5), Duration.ofDays(1));
+        DailyEvidence evidence = new DailyEvidence(store,
+                new S3EvidenceArchive(offline.s3(), PrimingSamples.BUCKET, "evidence"), reports, settings,
+                Clock.fixed(now, ZoneOffset.UTC));
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
+        new S3EvidenceArchive(offline.s3(), PrimingSamples.BUCKET, "evidence").written(day);
+        store.openByReportingDay();
+        evidence.write(day);
+        List<EvidenceRow> rows = List.of(EvidenceRow.of(contact));
+        DailyFigures figures = DailyFigures.of(LocalDate.ofInstant(now, ZoneOffset.UTC), rows, OptionalDouble.of(99.5));
+        EvidenceCsv.render(rows);
+        EvidencePage.render("priming", ZoneOffset.UTC, figures, rows);
+        EvidenceSummary.render(EvidenceSummary.document("priming", ZoneOffset.UTC, figures, rows));
     }
 
     /** The subscription payload decoding and the flow-log interpretation: gzip, base64 and jackson-jr's reader. */

@@ -5,9 +5,11 @@ import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
+import io.github.recordingleakagedetector.runtime.log.MetricName;
 import java.time.Instant;
+import java.util.Map;
 
-/** Deletes {@code COMPLETED - QUEUE/IVR} contacts, which need no recording. */
+/** Closes {@code COMPLETED - QUEUE/IVR} contacts as not applicable: they had no agent leg to record. */
 public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
     private final QueueContactPurger purger;
 
@@ -18,11 +20,17 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
     public PurgeQueueContactsHandler(Wiring wiring) {
         super(wiring, "purgeQueueContacts");
         this.purger = new QueueContactPurger(wiring.store(),
-                wiring.configuration().flag(EnvironmentVariable.CHECK_IVR_RECORDINGS), wiring.concurrency());
+                wiring.configuration().flag(EnvironmentVariable.CHECK_IVR_RECORDINGS), wiring.concurrency(),
+                wiring.clock());
     }
 
     @Override
     void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
         purger.purge(summary, budget, changedBefore);
+    }
+
+    @Override
+    Map<MetricName, Long> metricsOf(RunSummary summary) {
+        return Map.of(MetricName.ContactsNotApplicable, summary.outcome(QueueContactPurger.NOT_APPLICABLE));
     }
 }

@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.github.recordingleakagedetector.runtime.aws.AwsClients;
 import io.github.recordingleakagedetector.runtime.aws.ConnectContactDirectory;
 import io.github.recordingleakagedetector.runtime.aws.LogOnlyAlertPublisher;
+import io.github.recordingleakagedetector.runtime.aws.LogOnlyReportPublisher;
+import io.github.recordingleakagedetector.runtime.aws.S3EvidenceArchive;
 import io.github.recordingleakagedetector.runtime.aws.RateLimiter;
 import io.github.recordingleakagedetector.runtime.aws.S3RecordingArchive;
 import io.github.recordingleakagedetector.runtime.aws.SnsAlertPublisher;
+import io.github.recordingleakagedetector.runtime.aws.SnsReportPublisher;
 import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.evidence.DailyEvidence;
+import io.github.recordingleakagedetector.runtime.evidence.ReportPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.AlertPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.AlertSender;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
@@ -21,6 +26,8 @@ import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.log.LogLevel;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +55,7 @@ public final class Wiring implements Resource {
     private final Lazy<RecordingArchive> archive;
     private final Lazy<AlertSender> alerts;
     private final Lazy<EmbeddedMetrics> metrics;
+    private final Lazy<DailyEvidence> evidence;
 
     private Wiring(Handler handler, Map<String, String> environment, Clock clock,
             ClientOverrideConfiguration overrides) {
@@ -57,7 +65,7 @@ public final class Wiring implements Resource {
         JsonLog.threshold(LogLevel.fromEnvironment(environment.get("AWS_LAMBDA_LOG_LEVEL")));
         this.aws = AwsClients.fromEnvironment(services(), environment, overrides);
         this.store = once(() -> new DynamoDbContactStore(aws.dynamoDb(),
-                configuration.text(EnvironmentVariable.CONTACT_TABLE_NAME)));
+                configuration.text(EnvironmentVariable.CONTACT_TABLE_NAME), reportingTimeZone()));
         this.directory = once(() -> new ConnectContactDirectory(aws.connect(),
                 new RateLimiter(configuration.decimal(EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT))));
         this.archive = once(() -> new S3RecordingArchive(aws.s3(),
@@ -65,6 +73,17 @@ public final class Wiring implements Resource {
         this.alerts = once(() -> new AlertSender(store(), alertPublisher(), clock));
         this.metrics = once(() -> new EmbeddedMetrics(configuration.text(EnvironmentVariable.METRICS_NAMESPACE),
                 configuration.text(EnvironmentVariable.DETECTOR_NAME), clock));
+        this.evidence = once(() -> new DailyEvidence(store(),
+                new S3EvidenceArchive(aws.s3(), configuration.text(EnvironmentVariable.EVIDENCE_BUCKET_NAME),
+                        configuration.text(EnvironmentVariable.EVIDENCE_KEY_PREFIX)),
+                configuration.optionalText(EnvironmentVariable.REPORT_TOPIC_ARN)
+                        .<ReportPublisher>map(topic -> new SnsReportPublisher(aws.sns(), topic))
+                        .orElseGet(LogOnlyReportPublisher::new),
+                new DailyEvidence.Settings(configuration.text(EnvironmentVariable.DETECTOR_NAME),
+                        reportingTimeZone(),
+                        configuration.optionalDecimal(EnvironmentVariable.COMPLIANCE_TARGET_PERCENT),
+                        configuration.seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS)),
+                clock));
     }
 
     public static Wiring fromSystem(Handler handler) {
@@ -103,8 +122,12 @@ public final class Wiring implements Resource {
     /** The services this handler calls: what its clients, its priming and its role's permissions cover. */
     Set<AwsClients.Service> services() {
         Set<AwsClients.Service> services = EnumSet.of(AwsClients.Service.DYNAMODB);
-        if (handler == Handler.CHECK_RECORDINGS) {
+        if (handler == Handler.CHECK_RECORDINGS || handler == Handler.DAILY_EVIDENCE) {
             services.add(AwsClients.Service.S3);
+        }
+        if (handler == Handler.DAILY_EVIDENCE) {
+            configuration.optionalText(EnvironmentVariable.REPORT_TOPIC_ARN)
+                    .ifPresent(topic -> services.add(AwsClients.Service.SNS));
         }
         if (handler == Handler.POLL_INITIALISED || handler == Handler.POLL_IN_PROGRESS
                 || handler == Handler.CHECK_RECORDINGS) {
@@ -145,6 +168,17 @@ public final class Wiring implements Resource {
 
     EmbeddedMetrics metrics() {
         return metrics.getValue();
+    }
+
+    /** The centre's day; only the handlers that file or report contacts by day read it (the others never need it). */
+    ZoneId reportingTimeZone() {
+        return EnvironmentVariable.REPORTING_TIME_ZONE.readBy().contains(handler)
+                ? configuration.timeZone(EnvironmentVariable.REPORTING_TIME_ZONE)
+                : ZoneOffset.UTC;
+    }
+
+    DailyEvidence evidence() {
+        return evidence.getValue();
     }
 
     int concurrency() {

@@ -1,7 +1,9 @@
 package io.github.recordingleakagedetector.runtime.lifecycle;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -87,4 +89,19 @@ public interface ContactStore {
 
     /** Removes a contact that needs no recording. */
     boolean delete(TrackedContact current);
+
+    /**
+     * Closes a contact that never reached an agent: nothing to record, but it stays (until its TTL) for the
+     * day's coverage figures.
+     */
+    boolean closeAsNotApplicable(TrackedContact current, Instant now);
+
+    /**
+     * How many contacts still need work (they are in the work index), by reporting day: what a day's evidence waits
+     * for. Costs one read of the open contacts, never of the closed ones.
+     */
+    Map<LocalDate, Long> openByReportingDay();
+
+    /** Every contact whose reporting day is {@code day}, page by page as consumed (the day's index partition). */
+    Stream<TrackedContact> ofReportingDay(LocalDate day);
 }

@@ -1,15 +1,17 @@
 package io.github.recordingleakagedetector.runtime.lifecycle;
 
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Deletes {@code COMPLETED - QUEUE/IVR} contacts: they never reached an agent, so no recording of an agent leg is
- * expected. When IVR recordings are checked, one whose flow turned IVR recording on is left to the check step.
+ * Closes {@code COMPLETED - QUEUE/IVR} contacts as not applicable: they never reached an agent, so no recording of
+ * an agent leg is expected. They stay in the table (until its TTL) for the day's coverage figures, out of the work
+ * index. When IVR recordings are checked, one whose flow turned IVR recording on is left to the check step.
  */
 public final class QueueContactPurger {
-    public static final String PURGED = "purged";
+    public static final String NOT_APPLICABLE = "notApplicable";
     public static final String RACE_LOST = "raceLost";
 
     private static final JsonLog LOG = JsonLog.of(QueueContactPurger.class);
@@ -17,11 +19,13 @@ public final class QueueContactPurger {
     private final ContactStore store;
     private final boolean checkIvrRecordings;
     private final int concurrency;
+    private final Clock clock;
 
-    public QueueContactPurger(ContactStore store, boolean checkIvrRecordings, int concurrency) {
+    public QueueContactPurger(ContactStore store, boolean checkIvrRecordings, int concurrency, Clock clock) {
         this.store = store;
         this.checkIvrRecordings = checkIvrRecordings;
         this.concurrency = concurrency;
+        this.clock = clock;
     }
 
     /** Purges the queue/IVR contacts that last changed before {@code changedBefore}. */
@@ -34,10 +38,10 @@ public final class QueueContactPurger {
     }
 
     private String purge(TrackedContact contact) {
-        if (!store.delete(contact)) {
+        if (!store.closeAsNotApplicable(contact, clock.instant())) {
             return RACE_LOST;
         }
-        LOG.info("contact.purged", "contactId", contact.contactId());
-        return PURGED;
+        LOG.info("contact.notApplicable", "contactId", contact.contactId());
+        return NOT_APPLICABLE;
     }
 }

@@ -169,6 +169,10 @@ public final class RecordingChecker {
         if (verdict.agent() != null && ivrOutcome != null) {
             summary.count(ivrOutcome);
         }
+        if (verdict.agent() == null) {
+            // Checked only for its IVR recording: it never reached an agent, so its category is settled too.
+            summary.count(QueueContactPurger.NOT_APPLICABLE);
+        }
         RecordingEvidence evidence = verdict.agent() == null ? null : verdict.agent().evidence();
         Object[] fields = {"contactId", contact.contactId(),
                 "agentId", contact.observation().map(ContactSnapshot::agentId).orElse(null),

@@ -28,6 +28,10 @@ public final class RunSummary {
         outcomes.merge(outcome, 1L, Long::sum);
     }
 
+    public synchronized long readCount() {
+        return read;
+    }
+
     public synchronized long outcome(String outcome) {
         return outcomes.getOrDefault(outcome, 0L);
     }

@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param ivrVerdict the verdict on the IVR recording, null unless one was expected and checked
  * @param searchedLocations where the recording check looked (for the alert)
  * @param alertPendingSince when an alert was claimed but not yet confirmed sent, else null
+ * @param alertedAt when the contact's alert was confirmed sent, else null
+ * @param reportingDay the day whose figures and evidence hold the contact; null only on items written before
+ *     reporting days existed
  */
 public record TrackedContact(
         String contactId,
@@ -34,7 +38,9 @@ public record TrackedContact(
         RecordingEvidence evidence,
         IvrVerdict ivrVerdict,
         List<String> searchedLocations,
-        Instant alertPendingSince) {
+        Instant alertPendingSince,
+        Instant alertedAt,
+        LocalDate reportingDay) {
 
     public TrackedContact {
         searchedLocations = searchedLocations == null ? List.of() : List.copyOf(searchedLocations);
@@ -48,6 +54,11 @@ public record TrackedContact(
     public boolean decided() {
         return recordingState != null || ivrVerdict != null || alertPendingSince != null
                 || state == ContactState.UNVERIFIABLE;
+    }
+
+    /** Whether a step still has work on it (it is in the work index). */
+    public boolean open() {
+        return updatedAt != null;
     }
 
     public Duration trackedFor(Instant now) {

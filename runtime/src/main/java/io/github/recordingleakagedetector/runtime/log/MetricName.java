@@ -19,6 +19,12 @@ public enum MetricName {
     RecordingsVerified,
     /** A contact was tracked past the maximum tracking age without a verdict. */
     ContactsUnverifiable,
+    /** A contact's flow turned recording off before an agent joined: nothing was to be recorded. */
+    ContactsNotRecordedIntentionally,
+    /** A contact ended without reaching an agent: no agent leg to record. */
+    ContactsNotApplicable,
+    /** A flow-log event was read and applied (the blind-detector alarm watches that some keep coming). */
+    FlowLogEventsIngested,
     /** A flow-log event could not be understood and was skipped. */
     MalformedLogEvents;
 

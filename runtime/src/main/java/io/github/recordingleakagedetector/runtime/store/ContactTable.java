@@ -13,6 +13,17 @@ public final class ContactTable {
     public static final String CONTACT_ID = "ContactId";
     /** Global secondary index: partition {@link #STATE}, sort {@link #UPDATED_AT}, all attributes projected. */
     public static final String STATE_INDEX = "State-UpdatedAt-index";
+    /**
+     * Global secondary index for the daily evidence: partition {@link #REPORTING_DAY}, sort {@link #CONTACT_ID}, all
+     * attributes. A day's figures cost one query of its contacts, never a scan.
+     */
+    public static final String REPORTING_DAY_INDEX = "ReportingDay-ContactId-index";
+    /**
+     * The day, {@code YYYY-MM-DD} in the reporting time zone (S), of the flow-log event the detector first learned
+     * of the contact from. Set once, when the item is created, and never changed: a day whose evidence is written
+     * cannot lose or gain a contact by a later observation.
+     */
+    public static final String REPORTING_DAY = "ReportingDay";
     /** Life-cycle state (S), one of the literal values of {@code ContactState}. */
     public static final String STATE = "State";
     /** Last change, epoch milliseconds (N); present only while the contact needs work. */

@@ -17,9 +17,13 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactVerdict;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,10 +48,18 @@ public final class DynamoDbContactStore implements ContactStore {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final ZoneId reportingTimeZone;
 
+    /** A store whose contacts' reporting days are UTC days. */
     public DynamoDbContactStore(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, ZoneOffset.UTC);
+    }
+
+    /** A store that files each contact under its day in {@code reportingTimeZone} (the centre's day). */
+    public DynamoDbContactStore(DynamoDbClient dynamoDb, String tableName, ZoneId reportingTimeZone) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.reportingTimeZone = reportingTimeZone;
     }
 
     @Override
@@ -75,6 +87,39 @@ public final class DynamoDbContactStore implements ContactStore {
     }
 
     @Override
+    public Stream<TrackedContact> ofReportingDay(LocalDate day) {
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(ContactTable.REPORTING_DAY_INDEX)
+                .keyConditionExpression("#day = :day")
+                .expressionAttributeNames(Map.of("#day", ContactTable.REPORTING_DAY))
+                .expressionAttributeValues(Map.of(":day", text(day.toString())))
+                .limit(PAGE_SIZE)
+                .build();
+        return dynamoDb.queryPaginator(query).items().stream().map(Items::toContact);
+    }
+
+    @Override
+    public Map<LocalDate, Long> openByReportingDay() {
+        Map<LocalDate, Long> open = new TreeMap<>();
+        for (ContactState state : ContactState.values()) {
+            QueryRequest query = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(ContactTable.STATE_INDEX)
+                    .keyConditionExpression("#state = :state")
+                    .projectionExpression("#day")
+                    .expressionAttributeNames(Map.of("#state", ContactTable.STATE, "#day", ContactTable.REPORTING_DAY))
+                    .expressionAttributeValues(Map.of(":state", text(state.value())))
+                    .build();
+            dynamoDb.queryPaginator(query).items().stream()
+                    .filter(item -> item.containsKey(ContactTable.REPORTING_DAY))
+                    .forEach(item -> open.merge(LocalDate.parse(item.get(ContactTable.REPORTING_DAY).s()), 1L,
+                            Long::sum));
+        }
+        return open;
+    }
+
+    @Override
     public long countNeedingWork(ContactState state) {
         QueryRequest count = QueryRequest.builder()
                 .tableName(tableName)
@@ -92,6 +137,7 @@ public final class DynamoDbContactStore implements ContactStore {
             Instant now, Instant expiresAt) {
         Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.INITIALISED, now, expiresAt,
                 RecordingBehaviour.of(List.of(BehaviourChange.enabled(expectation))));
+        item.put(ContactTable.REPORTING_DAY, reportingDay(expectation.setAt()));
         item.put(ContactTable.UPDATED_AT, epochMillis(now));
         putIfPresent(item, ContactTable.CONTACT_FLOW_NAME, textOrNull(expectation.contactFlowName()));
         return putIfAbsent(item);
@@ -102,6 +148,7 @@ public final class DynamoDbContactStore implements ContactStore {
             Instant expiresAt) {
         Map<String, AttributeValue> item = newItem(contactId, instanceId, ContactState.RECORDING_DISABLED, now, expiresAt,
                 RecordingBehaviour.of(List.of(BehaviourChange.disabled(disabledAt))));
+        item.put(ContactTable.REPORTING_DAY, reportingDay(disabledAt));
         item.put(ContactTable.CLOSED_AT, instant(now));
         return putIfAbsent(item);
     }
@@ -236,6 +283,15 @@ public final class DynamoDbContactStore implements ContactStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean closeAsNotApplicable(TrackedContact current, Instant now) {
+        return update(current.contactId(), close(new ConditionalUpdate().expectVersion(current.version()), now));
+    }
+
+    private AttributeValue reportingDay(Instant instant) {
+        return text(instant.atZone(reportingTimeZone).toLocalDate().toString());
     }
 
     /** Takes the contact out of the work index: nothing further will read it. */

@@ -13,6 +13,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +96,11 @@ final class Items {
                                 files(item, ContactTable.IVR_RECORDING_FILES))
                         : null,
                 strings(item, ContactTable.SEARCHED_LOCATIONS),
-                instant(item, ContactTable.ALERT_PENDING_SINCE));
+                instant(item, ContactTable.ALERT_PENDING_SINCE),
+                instant(item, ContactTable.ALERTED_AT),
+                item.containsKey(ContactTable.REPORTING_DAY)
+                        ? LocalDate.parse(string(item, ContactTable.REPORTING_DAY))
+                        : null);
     }
 
     private static ContactSnapshot snapshot(Map<String, AttributeValue> item) {

@@ -70,8 +70,8 @@ class HandlerTelemetryTest {
         // stamped with the handlers' clock, and the counts add up to what happened
         List<EmbeddedMetricFormat.Document> documents = lines(output).stream()
                 .filter(EmbeddedMetricFormat::isMetricLine).map(EmbeddedMetricFormat::parse).toList();
-        // ingest once, then per workflow run both polls and the check (the purge counts nothing a metric shows)
-        assertThat(documents).hasSize(7);
+        // ingest once, then per workflow run both polls, the purge and the check
+        assertThat(documents).hasSize(9);
         Map<String, Long> totals = new HashMap<>();
         for (EmbeddedMetricFormat.Document document : documents) {
             assertThat(document.timestamp()).isIn(T0.toEpochMilli(),
@@ -86,7 +86,9 @@ class HandlerTelemetryTest {
             });
         }
         assertThat(totals).containsEntry("RecordingsMissing", 1L).containsEntry("RecordingsVerified", 0L)
-                .containsEntry("MalformedLogEvents", 1L).containsEntry("ContactsUnverifiable", 0L);
+                .containsEntry("MalformedLogEvents", 1L).containsEntry("ContactsUnverifiable", 0L)
+                .containsEntry("FlowLogEventsIngested", 1L).containsEntry("ContactsNotApplicable", 0L)
+                .containsEntry("ContactsNotRecordedIntentionally", 0L);
         assertThat(totals.keySet()).allMatch(name -> Arrays.stream(MetricName.values()).anyMatch(m -> m.name().equals(name)));
     }
 

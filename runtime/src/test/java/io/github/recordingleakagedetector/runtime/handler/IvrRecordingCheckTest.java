@@ -9,6 +9,7 @@ import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.
 import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactCategory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -136,7 +137,7 @@ class IvrRecordingCheckTest {
         Map<String, Object> later = check();
 
         // THEN the purge leaves both to the check, which records one and alerts the other
-        assertThat(outcome(purged, "purged")).isZero();
+        assertThat(outcome(purged, "notApplicable")).isZero();
         assertThat(outcome(checked, "ivrRecorded")).isEqualTo(1);
         assertThat(outcome(later, "ivrMissing")).isEqualTo(1);
         assertThat(bed.contact("ivr-ok").ivrVerdict().state()).isEqualTo(IvrRecordingState.IVR_RECORDED_SUCCESS);
@@ -147,15 +148,16 @@ class IvrRecordingCheckTest {
     }
 
     @Test
-    void withIvrChecksOffQueueContactsArePurgedAndNoIvrVerdictIsReached() {
+    void withIvrChecksOffQueueContactsAreClosedAsNotApplicableAndNoIvrVerdictIsReached() {
         bed.with("CHECK_IVR_RECORDINGS", "false");
         completedCall("c-4", null, T0.plusSeconds(90));
         completedCall("c-5", T0.plusSeconds(60), T0.plusSeconds(120));
         s3().putRecording(bed.bucket(), agentFile("c-5"), 60);
 
-        assertThat(outcome(purge(), "purged")).isEqualTo(1);
+        assertThat(outcome(purge(), "notApplicable")).isEqualTo(1);
         assertThat(outcome(check(), "recorded")).isEqualTo(1);
         assertThat(bed.contact("c-5").ivrVerdict()).isNull();
-        assertThat(bed.store().find("c-4")).isEmpty();
+        assertThat(bed.contact("c-4").ivrVerdict()).isNull();
+        assertThat(ContactCategory.of(bed.contact("c-4"))).isEqualTo(ContactCategory.NOT_APPLICABLE);
     }
 }

@@ -6,6 +6,7 @@ import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.
 import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactCategory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
@@ -37,10 +38,11 @@ class PurgeQueueContactsHandlerTest {
         bed.clock().advance(Duration.ofMinutes(5));
         Map<String, Object> summary = bed.purgeHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
 
-        // THEN only the abandoned call is gone
-        assertThat(outcome(summary, "purged")).isEqualTo(1);
+        // THEN only the abandoned call is closed, as not applicable, and stays for the day's figures
+        assertThat(outcome(summary, "notApplicable")).isEqualTo(1);
         assertThat(summary.get("remaining")).isEqualTo(0L);
-        assertThat(bed.store().find("abandoned")).isEmpty();
+        assertThat(bed.contact("abandoned").open()).isFalse();
+        assertThat(ContactCategory.of(bed.contact("abandoned"))).isEqualTo(ContactCategory.NOT_APPLICABLE);
         assertThat(bed.contact("handled").state()).isEqualTo(ContactState.COMPLETED_AGENT);
         assertThat(bed.contact("in-ivr").state()).isEqualTo(ContactState.IN_PROGRESS_QUEUE_IVR);
     }

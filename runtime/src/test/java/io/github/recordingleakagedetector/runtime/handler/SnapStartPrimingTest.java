@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
@@ -32,7 +33,16 @@ class SnapStartPrimingTest {
             case POLL_INITIALISED, POLL_IN_PROGRESS -> concat(TABLE_CALLS, "Connect:DescribeContact", "Sns:Publish");
             case CHECK_RECORDINGS -> concat(TABLE_CALLS, "Connect:DescribeContact", "S3:ListObjectsV2",
                     "S3:ListObjectsV2", "Sns:Publish");
+            case DAILY_EVIDENCE -> concat(TABLE_CALLS, evidenceCalls());
         };
+    }
+
+    /** The day's marker, the open contacts (one query per state), the day's contacts, its files and its report. */
+    private static String[] evidenceCalls() {
+        List<String> calls = new java.util.ArrayList<>(List.of("S3:ListObjectsV2"));
+        calls.addAll(java.util.Collections.nCopies(ContactState.values().length, "DynamoDb:Query"));
+        calls.addAll(List.of("DynamoDb:Query", "S3:PUT", "S3:PUT", "Sns:Publish", "S3:PUT"));
+        return calls.toArray(String[]::new);
     }
 
     private static List<String> concat(List<String> first, String... more) {
@@ -73,6 +83,8 @@ class SnapStartPrimingTest {
         if (instance instanceof FlowLogIngestHandler ingest) {
             ingest.handleRequest(FlowLogDeliveries.delivery().enable("c-1", "Both", T0).event(),
                     FakeLambdaContext.withPlentyOfTime());
+        } else if (instance instanceof DailyEvidenceHandler evidence) {
+            evidence.handleRequest(Map.of("day", "2024-04-30"), FakeLambdaContext.withPlentyOfTime());
         } else {
             ((ScheduledStepHandler) instance).handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
         }

@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.support;
 
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler;
+import io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler;
 import io.github.recordingleakagedetector.runtime.handler.FlowLogIngestHandler;
 import io.github.recordingleakagedetector.runtime.handler.PollInProgressHandler;
 import io.github.recordingleakagedetector.runtime.handler.PollInitialisedHandler;
@@ -48,6 +49,7 @@ public final class HandlerTestBed {
     }
 
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:recording-alerts";
+    public static final String REPORT_TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:recording-reports";
     public static final String PREFIX = "connect/acme/CallRecordings";
 
     private static LocalDynamoDb dynamoDb;
@@ -106,6 +108,8 @@ public final class HandlerTestBed {
         environment.put("RECORDING_KEY_PREFIX", PREFIX);
         environment.put("ALERT_TOPIC_ARN", TOPIC_ARN);
         environment.put("DESCRIBE_CONTACT_RATE_LIMIT", "1000");
+        environment.put("EVIDENCE_BUCKET_NAME", bucket);
+        environment.put("REPORT_TOPIC_ARN", REPORT_TOPIC_ARN);
         overrides.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);
@@ -119,6 +123,10 @@ public final class HandlerTestBed {
     public Wiring wiring(Handler handler) {
         return Wiring.of(handler, environment(), clock,
                 TestAwsClients.fastRetries().toBuilder().addExecutionInterceptor(calls).build());
+    }
+
+    public DailyEvidenceHandler evidenceHandler() {
+        return new DailyEvidenceHandler(wiring(Handler.DAILY_EVIDENCE));
     }
 
     public FlowLogIngestHandler ingestHandler() {

@@ -136,11 +136,17 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .attributeDefinitions(
                         attribute(ContactTable.CONTACT_ID, ScalarAttributeType.S),
                         attribute(ContactTable.STATE, ScalarAttributeType.S),
-                        attribute(ContactTable.UPDATED_AT, ScalarAttributeType.N))
+                        attribute(ContactTable.UPDATED_AT, ScalarAttributeType.N),
+                        attribute(ContactTable.REPORTING_DAY, ScalarAttributeType.S))
                 .keySchema(key(ContactTable.CONTACT_ID, KeyType.HASH))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(ContactTable.STATE_INDEX)
                         .keySchema(key(ContactTable.STATE, KeyType.HASH), key(ContactTable.UPDATED_AT, KeyType.RANGE))
+                        .projection(projection -> projection.projectionType(ProjectionType.ALL))
+                        .build(), GlobalSecondaryIndex.builder()
+                        .indexName(ContactTable.REPORTING_DAY_INDEX)
+                        .keySchema(key(ContactTable.REPORTING_DAY, KeyType.HASH),
+                                key(ContactTable.CONTACT_ID, KeyType.RANGE))
                         .projection(projection -> projection.projectionType(ProjectionType.ALL))
                         .build()));
         awaitActive(tableName);

@@ -50,12 +50,18 @@ class LocalDynamoDbTest {
         assertThat(description.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(description.keySchema()).singleElement()
                 .satisfies(key -> assertThat(key.attributeName()).isEqualTo(ContactTable.CONTACT_ID));
-        assertThat(description.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-            assertThat(index.indexName()).isEqualTo(ContactTable.STATE_INDEX);
+        assertThat(description.globalSecondaryIndexes()).hasSize(2).allSatisfy(index -> {
             assertThat(index.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        });
+        assertThat(description.globalSecondaryIndexes()).anySatisfy(index -> {
+            assertThat(index.indexName()).isEqualTo(ContactTable.STATE_INDEX);
             assertThat(index.keySchema()).extracting(k -> k.attributeName())
                     .containsExactly(ContactTable.STATE, ContactTable.UPDATED_AT);
-            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        }).anySatisfy(index -> {
+            assertThat(index.indexName()).isEqualTo(ContactTable.REPORTING_DAY_INDEX);
+            assertThat(index.keySchema()).extracting(k -> k.attributeName())
+                    .containsExactly(ContactTable.REPORTING_DAY, ContactTable.CONTACT_ID);
         });
     }
 

@@ -1,0 +1,135 @@
+package io.github.recordingleakagedetector.runtime.evidence;
+
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactCategory;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.log.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Writes each reporting day's evidence once the day is over and every one of its contacts has its category, or at
+ * the latest once {@code maxTrackingAge} has passed since the day ended (by then every contact has a verdict or has
+ * been reported unverifiable; anything still open is listed as pending). A day costs one query of its own contacts
+ * and, while it waits, one read of the open contacts: never a table scan.
+ *
+ * <p>The files are a function of the day's contacts and the settings only, so writing a day again (on demand, e.g.
+ * after a late flow-log replay) writes the same content when nothing changed.
+ */
+public final class DailyEvidence {
+    /** How long after a day ends its flow-log events may still be arriving (CloudWatch Logs delivery). */
+    public static final Duration SETTLING_TIME = Duration.ofHours(1);
+    /** The fewest past days each scheduled run looks at, so a run missed for days is caught up. */
+    public static final int MINIMUM_LOOKBACK_DAYS = 7;
+
+    public static final String WRITTEN = "written";
+    public static final String WRITTEN_WITH_PENDING = "writtenWithPending";
+    public static final String WAITING = "waiting";
+
+    private static final JsonLog LOG = JsonLog.of(DailyEvidence.class);
+
+    /** What the evidence is judged by and labelled with. */
+    public record Settings(String detector, ZoneId zone, OptionalDouble targetPercent, Duration maxTrackingAge) {
+    }
+
+    /** What a run did for one day. */
+    public record DayResult(LocalDate day, String outcome, long contacts, long pending, DailyFigures figures) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("day", day.toString());
+            map.put("outcome", outcome);
+            map.put("contacts", contacts);
+            map.put("pending", pending);
+            if (figures != null && figures.compliancePercent().isPresent()) {
+                map.put("compliancePercent", figures.compliancePercent().getAsDouble());
+            }
+            return map;
+        }
+    }
+
+    private final ContactStore store;
+    private final EvidenceArchive archive;
+    private final ReportPublisher reports;
+    private final Settings settings;
+    private final Clock clock;
+
+    public DailyEvidence(ContactStore store, EvidenceArchive archive, ReportPublisher reports, Settings settings,
+            Clock clock) {
+        this.store = store;
+        this.archive = archive;
+        this.reports = reports;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The scheduled run: every recent day that is over, not yet written, and ready (or out of time). */
+    public List<DayResult> writeDueDays() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, settings.zone());
+        List<DayResult> results = new ArrayList<>();
+        Map<LocalDate, Long> open = null;
+        for (LocalDate day = today.minusDays(lookbackDays()); day.isBefore(today); day = day.plusDays(1)) {
+            if (now.isBefore(end(day).plus(SETTLING_TIME)) || archive.written(day)) {
+                continue;
+            }
+            if (open == null) {
+                open = store.openByReportingDay();
+            }
+            long pending = open.getOrDefault(day, 0L);
+            if (pending > 0 && now.isBefore(deadline(day))) {
+                LOG.info("evidence.waiting", "day", day.toString(), "pending", pending,
+                        "deadline", deadline(day).toString());
+                results.add(new DayResult(day, WAITING, -1, pending, null));
+                continue;
+            }
+            results.add(write(day));
+        }
+        return results;
+    }
+
+    /** Writes one day's evidence now, whatever its state: contacts without a category yet are listed as pending. */
+    public DayResult write(LocalDate day) {
+        List<EvidenceRow> rows = store.ofReportingDay(day).map(EvidenceRow::of)
+                .sorted(Comparator.comparing(EvidenceRow::contactId)).toList();
+        DailyFigures figures = DailyFigures.of(day, rows, settings.targetPercent());
+        Map<String, Object> summary = EvidenceSummary.document(settings.detector(), settings.zone(), figures, rows);
+        List<EvidenceFile> files = List.of(
+                new EvidenceFile("recordings.csv", "text/csv; charset=utf-8; header=present", EvidenceCsv.render(rows)),
+                new EvidenceFile("summary.html", "text/html; charset=utf-8",
+                        EvidencePage.render(settings.detector(), settings.zone(), figures, rows)),
+                new EvidenceFile(EvidenceArchive.MARKER, "application/json", EvidenceSummary.render(summary)));
+        Map<String, String> locations = new LinkedHashMap<>();
+        files.forEach(file -> locations.put(file.name(), archive.location(day, file.name())));
+        // The marker goes last, after the report: a failure anywhere leaves the day unwritten, to be done again.
+        files.stream().filter(file -> !file.name().equals(EvidenceArchive.MARKER))
+                .forEach(file -> archive.write(day, file));
+        reports.publish(new DailyReport(figures, summary, locations));
+        files.stream().filter(file -> file.name().equals(EvidenceArchive.MARKER))
+                .forEach(file -> archive.write(day, file));
+        String outcome = figures.complete() ? WRITTEN : WRITTEN_WITH_PENDING;
+        LOG.info("evidence." + outcome, "day", day.toString(), "summary", summary, "locations", locations);
+        return new DayResult(day, outcome, figures.contacts(), figures.count(ContactCategory.PENDING), figures);
+    }
+
+    private Instant end(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
+    }
+
+    /** By then a contact filed on the day has a verdict or was reported unverifiable (polls every 5 minutes). */
+    private Instant deadline(LocalDate day) {
+        return end(day).plus(settings.maxTrackingAge()).plus(SETTLING_TIME);
+    }
+
+    private long lookbackDays() {
+        long trackingDays = settings.maxTrackingAge().plus(SETTLING_TIME).toDays() + 2;
+        return Math.max(MINIMUM_LOOKBACK_DAYS, trackingDays);
+    }
+}
