@@ -70,14 +70,23 @@ public final class DailyEvidence {
         this.clock = clock;
     }
 
-    /** The scheduled run: every recent day that is over, not yet written, and ready (or out of time). */
+    /**
+     * The scheduled run: every recent day that is over, not yet written, and ready (or out of time). Days with no
+     * contact before the first day the detector saw one (or wrote) are skipped: they predate it.
+     */
     public List<DayResult> writeDueDays() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
+        LocalDate first = today.minusDays(lookbackDays());
         List<DayResult> results = new ArrayList<>();
         Map<LocalDate, Long> open = null;
-        for (LocalDate day = today.minusDays(lookbackDays()); day.isBefore(today); day = day.plusDays(1)) {
-            if (now.isBefore(end(day).plus(SETTLING_TIME)) || archive.written(day)) {
+        boolean watching = archive.written(first.minusDays(1));
+        for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+            if (now.isBefore(end(day).plus(SETTLING_TIME))) {
+                continue;
+            }
+            if (archive.written(day)) {
+                watching = true;
                 continue;
             }
             if (open == null) {
@@ -88,17 +97,30 @@ public final class DailyEvidence {
                 LOG.info("evidence.waiting", "day", day.toString(), "pending", pending,
                         "deadline", deadline(day).toString());
                 results.add(new DayResult(day, WAITING, -1, pending, null));
+                watching = true;
                 continue;
             }
-            results.add(write(day));
+            List<EvidenceRow> rows = rowsOf(day);
+            if (rows.isEmpty() && !watching) {
+                continue;
+            }
+            results.add(write(day, rows));
+            watching = true;
         }
         return results;
     }
 
     /** Writes one day's evidence now, whatever its state: contacts without a category yet are listed as pending. */
     public DayResult write(LocalDate day) {
-        List<EvidenceRow> rows = store.ofReportingDay(day).map(EvidenceRow::of)
-                .sorted(Comparator.comparing(EvidenceRow::contactId)).toList();
+        return write(day, rowsOf(day));
+    }
+
+    private List<EvidenceRow> rowsOf(LocalDate day) {
+        return store.ofReportingDay(day).map(EvidenceRow::of).sorted(Comparator.comparing(EvidenceRow::contactId))
+                .toList();
+    }
+
+    private DayResult write(LocalDate day, List<EvidenceRow> rows) {
         DailyFigures figures = DailyFigures.of(day, rows, settings.targetPercent());
         Map<String, Object> summary = EvidenceSummary.document(settings.detector(), settings.zone(), figures, rows);
         List<EvidenceFile> files = List.of(

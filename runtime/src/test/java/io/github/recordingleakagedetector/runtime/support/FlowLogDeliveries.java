@@ -23,9 +23,16 @@ public final class FlowLogDeliveries {
 
     private final List<Map<String, Object>> events = new ArrayList<>();
     private String messageType = "DATA_MESSAGE";
+    private String flowName = "Inbound";
 
     public static FlowLogDeliveries delivery() {
         return new FlowLogDeliveries();
+    }
+
+    /** The flow name the blocks added from now on log (a flow designer can type anything into it). */
+    public FlowLogDeliveries inFlow(String name) {
+        flowName = name;
+        return this;
     }
 
     public FlowLogDeliveries controlMessage() {
@@ -64,7 +71,7 @@ public final class FlowLogDeliveries {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("ContactId", contactId);
         message.put("ContactFlowId", FLOW_ARN);
-        message.put("ContactFlowName", "Inbound");
+        message.put("ContactFlowName", flowName);
         message.put("ContactFlowModuleType", moduleType);
         message.put("Identifier", moduleType + "-block");
         message.put("Timestamp", at.toString());
