@@ -4,6 +4,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ReportedRecording;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AgentInfo;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 public final class ConnectContactDirectory implements ContactDirectory {
     private final ConnectClient connect;
     private final RateLimiter rateLimiter;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
 
     public ConnectContactDirectory(ConnectClient connect, RateLimiter rateLimiter) {
         this.connect = connect;
@@ -33,6 +36,7 @@ public final class ConnectContactDirectory implements ContactDirectory {
     @Override
     public ContactSnapshot describe(String instanceId, String contactId) {
         rateLimiter.acquire();
+        calls.incrementAndGet();
         Contact contact;
         try {
             contact = connect.describeContact(r -> r.instanceId(instanceId).contactId(contactId)).contact();
@@ -42,6 +46,9 @@ public final class ConnectContactDirectory implements ContactDirectory {
             throw new ContactRejectedException("DescribeContact rejected the request ("
                     + e.awsErrorDetails().errorCode() + "): " + e.awsErrorDetails().errorMessage());
         } catch (ConnectException e) {
+            if (e.isThrottlingException()) {
+                throttled.incrementAndGet();
+            }
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 throw new DirectoryUnavailableException("DescribeContact failed after retries: " + e.getMessage(),
                         e.isThrottlingException(), e);
@@ -51,6 +58,11 @@ public final class ConnectContactDirectory implements ContactDirectory {
             throw new DirectoryUnavailableException("DescribeContact unreachable: " + e.getMessage(), false, e);
         }
         return toSnapshot(contact);
+    }
+
+    @Override
+    public Usage drainUsage() {
+        return new Usage(calls.getAndSet(0), throttled.getAndSet(0));
     }
 
     static ContactSnapshot toSnapshot(Contact contact) {

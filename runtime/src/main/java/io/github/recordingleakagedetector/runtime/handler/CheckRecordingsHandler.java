@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.runtime.handler;
 import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
@@ -19,6 +20,7 @@ import java.util.Map;
 public final class CheckRecordingsHandler extends ScheduledStepHandler {
     private final RecordingChecker checker;
     private final boolean checkIvrRecordings;
+    private final ContactDirectory directory;
 
     public CheckRecordingsHandler() {
         this(Wiring.fromSystem(Handler.CHECK_RECORDINGS));
@@ -28,6 +30,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
         super(wiring, "checkRecordings");
         Configuration configuration = wiring.configuration();
         this.checkIvrRecordings = configuration.flag(EnvironmentVariable.CHECK_IVR_RECORDINGS);
+        this.directory = wiring.directory();
         this.checker = new RecordingChecker(wiring.store(), wiring.archive(), wiring.directory(), wiring.alerts(),
                 new RecordingChecker.Locations(configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
                         configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX),
@@ -47,6 +50,9 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     @Override
     Map<MetricName, Long> metricsOf(RunSummary summary) {
         Map<MetricName, Long> counts = new EnumMap<>(MetricName.class);
+        ContactDirectory.Usage usage = directory.drainUsage();
+        counts.put(MetricName.DescribeContactCalls, usage.calls());
+        counts.put(MetricName.DescribeContactThrottled, usage.throttled());
         RecordingChecker.OUTCOMES.forEach((verdict, outcome) -> counts.put(metricOf(verdict),
                 summary.outcome(outcome)));
         if (checkIvrRecordings) {

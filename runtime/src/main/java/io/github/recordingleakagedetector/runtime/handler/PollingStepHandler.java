@@ -1,6 +1,7 @@
 package io.github.recordingleakagedetector.runtime.handler;
 
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactPoller;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
@@ -14,6 +15,7 @@ import java.util.Map;
 public abstract class PollingStepHandler extends ScheduledStepHandler {
     private final ContactPoller poller;
     private final List<ContactState> states;
+    private final ContactDirectory directory;
 
     PollingStepHandler(Wiring wiring, String step, List<ContactState> states) {
         super(wiring, step);
@@ -21,6 +23,7 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
                 wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.concurrency(),
                 wiring.clock());
         this.states = states;
+        this.directory = wiring.directory();
     }
 
     @Override
@@ -30,8 +33,10 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
 
     @Override
     final Map<MetricName, Long> metricsOf(RunSummary summary) {
+        ContactDirectory.Usage usage = directory.drainUsage();
         return Map.of(MetricName.ContactsUnverifiable, summary.outcome(ContactPoller.UNVERIFIABLE),
-                MetricName.ContactsNotRecordedIntentionally,
-                summary.outcome(ContactState.RECORDING_DISABLED.value()));
+                MetricName.ContactsNotRecordedIntentionally, summary.outcome(ContactState.RECORDING_DISABLED.value()),
+                MetricName.DescribeContactCalls, usage.calls(),
+                MetricName.DescribeContactThrottled, usage.throttled());
     }
 }

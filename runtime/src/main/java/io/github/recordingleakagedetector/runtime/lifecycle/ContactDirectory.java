@@ -10,6 +10,13 @@ public interface ContactDirectory {
      */
     ContactSnapshot describe(String instanceId, String contactId);
 
+    /** DescribeContact requests made, and those still throttled after the SDK's retries. */
+    record Usage(long calls, long throttled) {
+    }
+
+    /** The usage since the last call (each invocation reports its own). */
+    Usage drainUsage();
+
     final class ContactNotFoundException extends RuntimeException {
         public ContactNotFoundException(String message) {
             super(message);

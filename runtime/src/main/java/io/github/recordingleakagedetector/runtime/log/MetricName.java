@@ -25,6 +25,10 @@ public enum MetricName {
     ContactsNotApplicable,
     /** A flow-log event was read and applied (the blind-detector alarm watches that some keep coming). */
     FlowLogEventsIngested,
+    /** DescribeContact requests a step made (the quota they use is per account and Region). */
+    DescribeContactCalls,
+    /** DescribeContact requests still throttled after the SDK's retries (the contact waits for the next run). */
+    DescribeContactThrottled,
     /** A flow-log event could not be understood and was skipped. */
     MalformedLogEvents;
 

@@ -88,7 +88,8 @@ class HandlerTelemetryTest {
         assertThat(totals).containsEntry("RecordingsMissing", 1L).containsEntry("RecordingsVerified", 0L)
                 .containsEntry("MalformedLogEvents", 1L).containsEntry("ContactsUnverifiable", 0L)
                 .containsEntry("FlowLogEventsIngested", 1L).containsEntry("ContactsNotApplicable", 0L)
-                .containsEntry("ContactsNotRecordedIntentionally", 0L);
+                .containsEntry("ContactsNotRecordedIntentionally", 0L).containsEntry("DescribeContactThrottled", 0L);
+        assertThat(totals.get("DescribeContactCalls")).isPositive();
         assertThat(totals.keySet()).allMatch(name -> Arrays.stream(MetricName.values()).anyMatch(m -> m.name().equals(name)));
     }
 

@@ -13,6 +13,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
+import io.github.recordingleakagedetector.runtime.testing.EmbeddedMetricFormat;
 import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +147,7 @@ class PollHandlersTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void throttlingThatOutlastsTheRetriesLeavesTheContactsForTheNextRun() {
         // One contact at a time, so that the exhausted retries hit a known contact
         bed.with("CONCURRENT_CONTACTS", "1");
@@ -155,10 +157,19 @@ class PollHandlersTest {
         bed.clock().advance(Duration.ofMinutes(1));
         connect().throttleNextRequests(3);
 
-        Map<String, Object> throttled = pollInitialised();
+        Map<String, Object>[] runs = new Map[1];
+        String logs = HandlerTestBed.logsOf(() -> runs[0] = pollInitialised());
+        Map<String, Object> throttled = runs[0];
         Map<String, Object> nextRun = pollInitialised();
 
         assertThat(outcome(throttled, "throttled")).isEqualTo(1);
+        // ... and the run's metrics count the one request made and its throttling, for the dashboard
+        assertThat(logs.lines().filter(EmbeddedMetricFormat::isMetricLine).map(EmbeddedMetricFormat::parse)
+                .flatMap(document -> document.directives().stream()).toList()).singleElement()
+                .satisfies(directive -> {
+                    assertThat(directive.values().get("DescribeContactCalls").longValue()).isEqualTo(1);
+                    assertThat(directive.values().get("DescribeContactThrottled").longValue()).isEqualTo(1);
+                });
         assertThat(throttled.get("stoppedEarly")).isEqualTo(true);
         assertThat(throttled.get("remaining")).isEqualTo(2L);
         assertThat(outcome(nextRun, "IN_PROGRESS - AGENT")).isEqualTo(2);
