@@ -27,6 +27,9 @@ import software.constructs.Construct;
  *   <tr><td>{@value #ALERT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
  *   <tr><td>{@value #ADDITIONAL_RECORDING_LOCATIONS_KEY}</td><td>none (comma-separated key prefixes)</td></tr>
  *   <tr><td>{@value #CHECK_IVR_RECORDINGS_KEY}</td><td>false</td></tr>
+ *   <tr><td>{@value #COMPLIANCE_TARGET_KEY}</td><td>none (a percentage, e.g. 99.5)</td></tr>
+ *   <tr><td>{@value #REPORTING_TIME_ZONE_KEY}</td><td>UTC</td></tr>
+ *   <tr><td>{@value #REPORT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
  * </table>
  */
 public final class RecordingLeakageDetectorSampleStack extends Stack {
@@ -40,6 +43,9 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
     public static final String ALERT_EMAILS_KEY = "alertEmails";
     public static final String ADDITIONAL_RECORDING_LOCATIONS_KEY = "additionalRecordingLocations";
     public static final String CHECK_IVR_RECORDINGS_KEY = "checkIvrRecordings";
+    public static final String COMPLIANCE_TARGET_KEY = "complianceTarget";
+    public static final String REPORTING_TIME_ZONE_KEY = "reportingTimeZone";
+    public static final String REPORT_EMAILS_KEY = "reportEmails";
 
     public static final String PLACEHOLDER_INSTANCE_ARN =
             "arn:aws:connect:eu-west-2:111122223333:instance/00000000-0000-0000-0000-000000000000";
@@ -59,13 +65,23 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
                 .recordingKeyPrefix(context(RECORDING_KEY_PREFIX_KEY, null))
                 .alertEmails(list(context(ALERT_EMAILS_KEY, "")))
                 .additionalRecordingLocations(list(context(ADDITIONAL_RECORDING_LOCATIONS_KEY, "")))
-                .checkIvrRecordings(Boolean.parseBoolean(context(CHECK_IVR_RECORDINGS_KEY, "false")));
+                .checkIvrRecordings(Boolean.parseBoolean(context(CHECK_IVR_RECORDINGS_KEY, "false")))
+                .reportingTimeZone(context(REPORTING_TIME_ZONE_KEY, null))
+                .reportEmails(list(context(REPORT_EMAILS_KEY, "")));
+        String target = context(COMPLIANCE_TARGET_KEY, null);
+        if (target != null) {
+            detectorProps.complianceTarget(Double.valueOf(target));
+        }
         this.detector = new RecordingLeakageDetector(this, "Detector", detectorProps.build());
 
         CfnOutput.Builder.create(this, "AlertTopicArn").value(detector.getAlertTopic().getTopicArn())
                 .description("Subscribe here to receive missing-recording alerts").build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(detector.getStateMachine().getStateMachineArn())
                 .description("The detection workflow, started every 5 minutes").build();
+        CfnOutput.Builder.create(this, "EvidenceBucketName").value(detector.getEvidenceBucket().getBucketName())
+                .description("Daily evidence for auditors, under evidence/YYYY/MM/DD/").build();
+        CfnOutput.Builder.create(this, "ReportTopicArn").value(detector.getReportTopic().getTopicArn())
+                .description("Subscribe here to receive the daily evidence summary").build();
         CfnOutput.Builder.create(this, "ContactTableName").value(detector.getContactTable().getTableName())
                 .description("Contacts being tracked, with their recording verdicts").build();
     }

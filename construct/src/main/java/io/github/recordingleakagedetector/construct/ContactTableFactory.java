@@ -37,6 +37,13 @@ final class ContactTableFactory {
                 .sortKey(Attribute.builder().name(RuntimeContract.UPDATED_AT).type(AttributeType.NUMBER).build())
                 .projectionType(ProjectionType.ALL)
                 .build());
+        // Every contact carries its reporting day: a day's evidence is one query of its own contacts, never a scan.
+        created.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(RuntimeContract.REPORTING_DAY_INDEX)
+                .partitionKey(Attribute.builder().name(RuntimeContract.REPORTING_DAY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(RuntimeContract.CONTACT_ID).type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
         return created;
     }
 }

@@ -100,13 +100,29 @@ final class DetectorAlerting {
      * at least 1 in one period) and publishes to the topic.
      */
     static IAlarm alarmOnAny(Construct scope, String id, IMetric metric, String description, ITopic topic) {
+        // The metrics exist only when something happens: no data is the healthy case.
+        return alarm(scope, id, metric, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
+                TreatMissingData.NOT_BREACHING, description, topic);
+    }
+
+    /**
+     * An alarm that fires when nothing happens: the metric's sum stays below 1 for {@code evaluationPeriods} periods.
+     * Missing data breaches, because a blind detector emits nothing at all.
+     */
+    static IAlarm alarmOnSilence(Construct scope, String id, IMetric metric, long evaluationPeriods, String description,
+            ITopic topic) {
+        return alarm(scope, id, metric, 1, ComparisonOperator.LESS_THAN_THRESHOLD, evaluationPeriods,
+                TreatMissingData.BREACHING, description, topic);
+    }
+
+    static IAlarm alarm(Construct scope, String id, IMetric metric, double threshold, ComparisonOperator comparison,
+            long evaluationPeriods, TreatMissingData missingData, String description, ITopic topic) {
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                // The metrics exist only when something happens: no data is the healthy case.
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .threshold(threshold)
+                .evaluationPeriods(evaluationPeriods)
+                .comparisonOperator(comparison)
+                .treatMissingData(missingData)
                 .alarmDescription(description)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));

@@ -21,7 +21,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The five functions, all from the embedded runtime jar. Each gets a role of its own (so that {@link DetectorPermissions}
+ * The six functions, all from the embedded runtime jar. Each gets a role of its own (so that {@link DetectorPermissions}
  * can give it only its own actions, and no managed policy), a log group with retention, X-Ray tracing, and SnapStart,
  * which applies to published versions only: callers invoke the {@code live} alias on the current version.
  */
@@ -35,6 +35,8 @@ final class DetectorFunctions {
     static final int CONCURRENT_CONTACTS = 8;
     /** Ingest handles one subscription batch (a few log events): short work, short timeout. */
     static final Duration INGEST_TIMEOUT = Duration.minutes(1);
+    /** The evidence function reads a whole day of contacts and writes its files: Lambda's longest timeout. */
+    static final Duration EVIDENCE_TIMEOUT = Duration.minutes(15);
 
     /** One deployed handler. */
     record DetectorFunction(Function function, Alias alias, Role role) {
@@ -70,7 +72,11 @@ final class DetectorFunctions {
                 .handler(handler.handlerString())
                 .code(code)
                 .memorySize(settings.memorySize())
-                .timeout(handler == Handler.FLOW_LOG_INGEST ? INGEST_TIMEOUT : settings.workflowFunctionTimeout())
+                .timeout(switch (handler) {
+                    case FLOW_LOG_INGEST -> INGEST_TIMEOUT;
+                    case DAILY_EVIDENCE -> EVIDENCE_TIMEOUT;
+                    default -> settings.workflowFunctionTimeout();
+                })
                 .environment(environmentOf(handler, environment))
                 .role(role)
                 .logGroup(logGroup)
@@ -106,6 +112,7 @@ final class DetectorFunctions {
             case PURGE_QUEUE_CONTACTS -> "PurgeQueueContactsFunction";
             case POLL_IN_PROGRESS -> "PollInProgressFunction";
             case CHECK_RECORDINGS -> "CheckRecordingsFunction";
+            case DAILY_EVIDENCE -> "DailyEvidenceFunction";
         };
     }
 
@@ -113,9 +120,10 @@ final class DetectorFunctions {
         return switch (handler) {
             case FLOW_LOG_INGEST -> "Records contacts whose flow set recording behaviour (flow-log subscription)";
             case POLL_INITIALISED -> "Asks Connect where newly recorded-behaviour contacts are";
-            case PURGE_QUEUE_CONTACTS -> "Deletes contacts that ended before reaching an agent";
+            case PURGE_QUEUE_CONTACTS -> "Closes contacts that ended before reaching an agent (nothing to record)";
             case POLL_IN_PROGRESS -> "Asks Connect whether contacts in progress have ended";
             case CHECK_RECORDINGS -> "Checks S3 for the recordings of completed agent contacts";
+            case DAILY_EVIDENCE -> "Writes each reporting day's recording evidence and figures";
         };
     }
 }

@@ -22,12 +22,17 @@ import software.amazon.awscdk.services.sns.ITopic;
  *   <li>poll initialised / poll in progress: {@code dynamodb:Query} on the State index, {@code GetItem, UpdateItem} on
  *       the table, {@code connect:DescribeContact} on {@code <instanceArn>/contact/*}, {@code sns:Publish} on the
  *       topic (unverifiable-contact alerts);</li>
- *   <li>purge: {@code dynamodb:Query} on the index, {@code DeleteItem} on the table;</li>
+ *   <li>purge: {@code dynamodb:Query} on the index, {@code UpdateItem} on the table (it closes contacts that never
+ *       reached an agent as not applicable; they stay for the day's figures);</li>
  *   <li>check recordings: {@code dynamodb:Query} on the index, {@code GetItem, UpdateItem} on the table,
  *       {@code s3:ListBucket} on the bucket only for an {@code s3:prefix} under the recording prefix or an
  *       additional recording location,
  *       {@code connect:DescribeContact} (it re-reads the contact's recording locations before declaring one missing),
- *       {@code sns:Publish} on the topic.</li>
+ *       {@code sns:Publish} on the topic;</li>
+ *   <li>daily evidence: {@code dynamodb:Query} on the State index (the open contacts) and the ReportingDay index (a
+ *       day's contacts), and, granted with the evidence bucket ({@link DetectorEvidence}), {@code s3:ListBucket} for
+ *       an {@code s3:prefix} under {@code evidence/}, {@code s3:PutObject} on {@code evidence/*} and
+ *       {@code sns:Publish} on the report topic.</li>
  * </ul>
  * No function may read recordings: the check learns whether a key exists by {@code ListObjectsV2} with the key as
  * {@code prefix}, never by HEAD or GET ({@code s3:GetObject} is not granted). With {@code s3:ListBucket} limited to the
@@ -65,8 +70,8 @@ final class DetectorPermissions {
 
         Role purge = functions.get(Handler.PURGE_QUEUE_CONTACTS).role();
         allow(purge, List.of(indexArn), "dynamodb:Query");
-        allow(purge, List.of(tableArn), "dynamodb:DeleteItem");
-        grantTableKey(table, purge, KMS_READ);
+        allow(purge, List.of(tableArn), "dynamodb:UpdateItem");
+        grantTableKey(table, purge, KMS_WRITE);
 
         Role check = functions.get(Handler.CHECK_RECORDINGS).role();
         allow(check, List.of(indexArn), "dynamodb:Query");
@@ -75,6 +80,10 @@ final class DetectorPermissions {
         grantRecordingListing(check, settings);
         grantTableKey(table, check, KMS_WRITE);
         topic.grantPublish(check);
+
+        Role evidence = functions.get(Handler.DAILY_EVIDENCE).role();
+        allow(evidence, List.of(indexArn, tableArn + "/index/" + RuntimeContract.REPORTING_DAY_INDEX), "dynamodb:Query");
+        grantTableKey(table, evidence, KMS_READ);
     }
 
     /**

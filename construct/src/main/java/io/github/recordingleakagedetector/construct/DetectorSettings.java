@@ -1,6 +1,8 @@
 package io.github.recordingleakagedetector.construct;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
@@ -53,7 +56,16 @@ record DetectorSettings(
         RetentionDays logRetention,
         ApplicationLogLevel applicationLogLevel,
         String metricsNamespace,
-        String detectorName) {
+        String detectorName,
+        Optional<Double> complianceTarget,
+        String reportingTimeZone,
+        Optional<IBucket> evidenceBucket,
+        long evidenceRetentionDays,
+        Optional<ITopic> reportTopic,
+        List<String> reportEmails,
+        long flowLogSilenceHours,
+        long workflowSilencePeriods,
+        boolean dashboard) {
 
     /** Default schedule: every 5 minutes on the minute mod 5 (13:00, 13:05, ...). */
     static final String DEFAULT_SCHEDULE_MINUTES = "0/5";
@@ -67,6 +79,16 @@ record DetectorSettings(
     static final Duration DEFAULT_STANDARD_WORKFLOW_FUNCTION_TIMEOUT = Duration.minutes(4);
     static final Duration DEFAULT_EXPRESS_WORKFLOW_FUNCTION_TIMEOUT = Duration.seconds(90);
     static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+    static final String DEFAULT_REPORTING_TIME_ZONE = "UTC";
+    static final Duration DEFAULT_FLOW_LOG_SILENCE_PERIOD = Duration.hours(24);
+    static final Duration DEFAULT_WORKFLOW_SILENCE_PERIOD = Duration.minutes(15);
+    /** CloudWatch evaluates an alarm over at most 7 days. */
+    static final long MAX_FLOW_LOG_SILENCE_HOURS = 168;
+    /** The workflow alarm's period; an alarm with a period under an hour evaluates at most one day. */
+    static final long WORKFLOW_SILENCE_PERIOD_MINUTES = 5;
+    /** Key prefix of the daily evidence in the evidence bucket. */
+    static final String EVIDENCE_KEY_PREFIX = "evidence";
+
     /** An EXPRESS execution runs at most 5 minutes; three sequential tasks must fit with room for retries. */
     static final long MAX_EXPRESS_WORKFLOW_SECONDS = 270;
 
@@ -111,12 +133,7 @@ record DetectorSettings(
                 props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION), maxTrackingAgeSeconds, failures);
 
         List<String> emails = props.getAlertEmails();
-        for (int i = 0; i < emails.size(); i++) {
-            String email = emails.get(i);
-            if (!Token.isUnresolved(email) && !email.matches("[^@\\s]+@[^@\\s]+")) {
-                failures.add("alertEmails[" + i + "] '" + email + "' is not an e-mail address");
-            }
-        }
+        validateEmails("alertEmails", emails, failures);
 
         int memorySize = props.getMemorySize().orElse(DEFAULT_MEMORY_SIZE);
         if (memorySize < 128 || memorySize > 10240) {
@@ -134,6 +151,29 @@ record DetectorSettings(
         String detectorName = props.getDetectorName().orElseGet(() -> defaultDetectorName(scope));
         if (!Token.isUnresolved(detectorName) && !DETECTOR_NAME.matcher(detectorName).matches()) {
             failures.add("detectorName '" + detectorName + "' must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+
+        Optional<Double> complianceTarget = props.getComplianceTarget().map(Number::doubleValue);
+        complianceTarget.filter(target -> !(target > 0 && target <= 100)).ifPresent(target -> failures.add(
+                "complianceTarget " + props.getComplianceTarget().get() + " must be a percentage above 0 and at most 100"));
+        String timeZone = props.getReportingTimeZone().orElse(DEFAULT_REPORTING_TIME_ZONE);
+        if (!Token.isUnresolved(timeZone)) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                failures.add("reportingTimeZone '" + timeZone + "' is not a time zone (an IANA name such as "
+                        + "Europe/London, or UTC)");
+            }
+        }
+        long evidenceRetentionDays = evidenceRetentionDays(props, failures);
+        List<String> reportEmails = props.getReportEmails();
+        validateEmails("reportEmails", reportEmails, failures);
+        long silenceHours = flowLogSilenceHours(props, failures);
+        long workflowPeriods = workflowSilencePeriods(props, failures);
+        if (retentionDays * 86_400 > maxTrackingAgeSeconds && retentionDays * 86_400 < maxTrackingAgeSeconds + 2 * 86_400) {
+            failures.add("contactRetention " + props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION).toHumanString()
+                    + " must be at least maxTrackingAge plus 2 days, or a day's contacts expire before its evidence is "
+                    + "written");
         }
 
         RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
@@ -169,7 +209,70 @@ record DetectorSettings(
                 props.getLogRetention().orElse(DEFAULT_LOG_RETENTION),
                 props.getApplicationLogLevel().orElse(ApplicationLogLevel.INFO),
                 namespace,
-                detectorName);
+                detectorName,
+                complianceTarget,
+                timeZone,
+                props.getEvidenceBucket(),
+                evidenceRetentionDays,
+                props.getReportTopic(),
+                reportEmails,
+                silenceHours,
+                workflowPeriods,
+                props.getDashboard().orElse(true));
+    }
+
+    private static void validateEmails(String prop, List<String> emails, Failures failures) {
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            if (!Token.isUnresolved(email) && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                failures.add(prop + "[" + i + "] '" + email + "' is not an e-mail address");
+            }
+        }
+    }
+
+    /** Object Lock is set when a bucket is created: only the construct's own bucket can get it from a prop. */
+    private static long evidenceRetentionDays(RecordingLeakageDetectorProps props, Failures failures) {
+        if (props.getEvidenceRetention().isEmpty()) {
+            return 0;
+        }
+        Duration retention = props.getEvidenceRetention().get();
+        if (props.getEvidenceBucket().isPresent()) {
+            failures.add("evidenceRetention " + retention.toHumanString() + " applies only to the evidence bucket the "
+                    + "construct creates: set Object Lock on the given evidenceBucket itself, or leave evidenceBucket unset");
+        }
+        double days = retention.toDays(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (days < 1 || days != Math.floor(days)) {
+            failures.add("evidenceRetention " + retention.toHumanString() + " must be a whole number of days, at least 1");
+        }
+        return (long) days;
+    }
+
+    /** 0 when the alarm is off. */
+    private static long flowLogSilenceHours(RecordingLeakageDetectorProps props, Failures failures) {
+        boolean on = props.getFlowLogSilenceAlarm().orElse(true);
+        if (!on) {
+            props.getFlowLogSilencePeriod().ifPresent(period -> failures.add("flowLogSilencePeriod "
+                    + period.toHumanString() + " has no effect: flowLogSilenceAlarm is false"));
+            return 0;
+        }
+        Duration period = props.getFlowLogSilencePeriod().orElse(DEFAULT_FLOW_LOG_SILENCE_PERIOD);
+        double hours = period.toHours(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (hours < 1 || hours > MAX_FLOW_LOG_SILENCE_HOURS || hours != Math.floor(hours)) {
+            failures.add("flowLogSilencePeriod " + period.toHumanString() + " must be whole hours, 1 to "
+                    + MAX_FLOW_LOG_SILENCE_HOURS + " (CloudWatch evaluates an alarm over at most 7 days)");
+        }
+        return (long) hours;
+    }
+
+    private static long workflowSilencePeriods(RecordingLeakageDetectorProps props, Failures failures) {
+        Duration period = props.getWorkflowSilencePeriod().orElse(DEFAULT_WORKFLOW_SILENCE_PERIOD);
+        double minutes = period.toMinutes(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (minutes < 2 * WORKFLOW_SILENCE_PERIOD_MINUTES || minutes > 1440
+                || minutes % WORKFLOW_SILENCE_PERIOD_MINUTES != 0) {
+            failures.add("workflowSilencePeriod " + period.toHumanString()
+                    + " must be a multiple of 5 minutes, from 10 minutes to 1 day");
+        }
+        return (long) (minutes / WORKFLOW_SILENCE_PERIOD_MINUTES);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -42,8 +43,14 @@ final class NagSuppressionMetadata {
     private NagSuppressionMetadata() {
     }
 
+    static final String EVIDENCE_PREFIX_WILDCARD = "The evidence function writes each day's files under evidence/ "
+            + "(evidence/YYYY/MM/DD/<file>): the keys of days to come are not known in advance";
+    static final String EVIDENCE_ACCESS_LOGS = "The evidence bucket holds only what the evidence function writes; "
+            + "who read or changed it is recorded by CloudTrail (S3 data events), which a regulated account keeps "
+            + "organisation-wide, rather than by a second bucket of access logs";
+
     static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, Queue ingestFailureQueue,
-                      ITopic alertTopic, DetectorSettings settings) {
+                      ITopic alertTopic, IBucket evidenceBucket, DetectorSettings settings) {
         boolean tableKey = settings.encryptionKey().isPresent();
         boolean topicKey = alertTopic.getMasterKey() != null;
         for (Map.Entry<Handler, DetectorFunction> entry : functions.entrySet()) {
@@ -56,10 +63,13 @@ final class NagSuppressionMetadata {
             suppress(policy, "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD, List.of("Resource::*"));
             // Exactly the data-key wildcards granted to this function: table writes under a customer key
             // (GenerateDataKey*, ReEncrypt*), publishing to an encrypted topic (GenerateDataKey*); for ingest, sending
-            // to the failure queue under the same customer key adds the same two. Purge only reads and deletes
-            // (kms:Decrypt, kms:DescribeKey): no wildcard.
-            boolean writesTable = tableKey && handler != Handler.PURGE_QUEUE_CONTACTS;
-            boolean publishes = topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
+            // to the failure queue under the same customer key adds the same two. The evidence function only reads
+            // the table, and writes files and reports under the customer key, if any (GenerateDataKey*).
+            boolean evidence = handler == Handler.DAILY_EVIDENCE;
+            boolean writesTable = tableKey && !evidence;
+            boolean publishes = evidence
+                    ? settings.encryptionKey().isPresent() || evidenceBucket.getEncryptionKey() != null
+                    : topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
             List<Object> kmsFindings = new ArrayList<>();
             if (writesTable || publishes) {
                 kmsFindings.add("Action::kms:GenerateDataKey*");
@@ -70,13 +80,20 @@ final class NagSuppressionMetadata {
             if (!kmsFindings.isEmpty()) {
                 suppress(policy, "AwsSolutions-IAM5", KMS_ACTION_WILDCARD, kmsFindings);
             }
-            if (handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS) {
+            if (handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS && !evidence) {
                 suppress(policy, "AwsSolutions-IAM5", CONTACT_WILDCARD, List.of(regex(".*/contact/\\*")));
+            }
+            if (evidence) {
+                suppress(policy, "AwsSolutions-IAM5", EVIDENCE_PREFIX_WILDCARD,
+                        List.of(regex(".*/" + DetectorSettings.EVIDENCE_KEY_PREFIX + "/\\*")));
             }
         }
         suppress(defaultPolicy((Role) stateMachine.getRole()), "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD,
                 List.of("Resource::*"));
         suppress(ingestFailureQueue, "AwsSolutions-SQS3", FAILURE_QUEUE_IS_A_DLQ, List.of());
+        if (settings.evidenceBucket().isEmpty()) {
+            suppress(evidenceBucket, "AwsSolutions-S1", EVIDENCE_ACCESS_LOGS, List.of());
+        }
     }
 
     /** A cdk-nag {@code applies_to} regular expression matching the whole finding {@code Resource::<arn>}. */

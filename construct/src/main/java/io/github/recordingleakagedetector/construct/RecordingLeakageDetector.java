@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,15 +10,20 @@ import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFu
 import io.github.recordingleakagedetector.construct.RuntimeContract.Env;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.IRule;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -63,7 +69,11 @@ public class RecordingLeakageDetector extends Construct {
     private final Queue ingestFailureQueue;
     private final StateMachine stateMachine;
     private final IRule scheduleRule;
+    private final IBucket evidenceBucket;
+    private final ITopic reportTopic;
+    private final IRule evidenceScheduleRule;
     private final List<IAlarm> alarms;
+    private final Dashboard dashboard;
 
     /**
      * Creates the detector.
@@ -75,14 +85,21 @@ public class RecordingLeakageDetector extends Construct {
         this.settings = DetectorSettings.resolve(this, props);
         this.contactTable = ContactTableFactory.create(this, settings);
         this.alertTopic = DetectorAlerting.topic(this, props.getAlertTopic(), settings);
+        this.evidenceBucket = DetectorEvidence.bucket(this, settings);
+        this.reportTopic = DetectorEvidence.reportTopic(this, settings);
         this.functions = DetectorFunctions.create(this, settings, runtimeEnvironment());
         DetectorPermissions.grant(functions, contactTable, alertTopic, settings);
+        DetectorEvidence.grant(functions.get(Handler.DAILY_EVIDENCE), evidenceBucket, reportTopic, settings);
+        this.evidenceScheduleRule = DetectorEvidence.schedule(this, functions.get(Handler.DAILY_EVIDENCE));
         this.ingestFailureQueue = IngestFailureDestination.create(this, settings, functions.get(Handler.FLOW_LOG_INGEST));
         FlowLogSubscription.create(this, settings.flowLogGroup(), functions.get(Handler.FLOW_LOG_INGEST).alias());
         this.stateMachine = DetectionWorkflow.create(this, settings, functions);
         this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
         this.alarms = createAlarms();
-        NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, alertTopic, settings);
+        this.dashboard = settings.dashboard()
+                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, alarms, settings)
+                : null;
+        NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, alertTopic, evidenceBucket, settings);
     }
 
     /** The values of every variable the runtime reads; each function gets the subset its handler reads. */
@@ -102,6 +119,12 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.ALERT_TOPIC_ARN, alertTopic.getTopicArn());
         environment.put(Env.SAFETY_MARGIN_SECONDS, Long.toString(DetectorFunctions.SAFETY_MARGIN.toSeconds().longValue()));
         environment.put(Env.CONCURRENT_CONTACTS, Integer.toString(DetectorFunctions.CONCURRENT_CONTACTS));
+        environment.put(Env.REPORTING_TIME_ZONE, settings.reportingTimeZone());
+        environment.put(Env.EVIDENCE_BUCKET_NAME, evidenceBucket.getBucketName());
+        environment.put(Env.EVIDENCE_KEY_PREFIX, DetectorSettings.EVIDENCE_KEY_PREFIX);
+        environment.put(Env.COMPLIANCE_TARGET_PERCENT, settings.complianceTarget()
+                .map(target -> BigDecimal.valueOf(target).stripTrailingZeros().toPlainString()).orElse(""));
+        environment.put(Env.REPORT_TOPIC_ARN, reportTopic.getTopicArn());
         environment.put(Env.METRICS_NAMESPACE, settings.metricsNamespace());
         environment.put(Env.DETECTOR_NAME, settings.detectorName());
         return environment;
@@ -142,6 +165,29 @@ public class RecordingLeakageDetector extends Construct {
             alarms.add(DetectorAlerting.alarmOnAny(this, "IvrRecordingsMissingAlarm", metricIvrRecordingsMissing(),
                     "Contacts whose flow turned IVR recording on have no IVR recording" + detector, alertTopic));
         }
+        alarms.add(DetectorAlerting.alarmOnSilence(this, "WorkflowNotSucceedingAlarm",
+                stateMachine.metricSucceeded(MetricOptions.builder()
+                        .period(Duration.minutes(DetectorSettings.WORKFLOW_SILENCE_PERIOD_MINUTES)).build()),
+                settings.workflowSilencePeriods(),
+                "Blind detector: no detection workflow execution succeeded for "
+                        + settings.workflowSilencePeriods() * DetectorSettings.WORKFLOW_SILENCE_PERIOD_MINUTES
+                        + " minutes, so no contact is being checked" + detector, alertTopic));
+        if (settings.flowLogSilenceHours() > 0) {
+            alarms.add(DetectorAlerting.alarmOnSilence(this, "FlowLogSilenceAlarm",
+                    metricFlowLogEventsIngested(MetricOptions.builder().period(Duration.hours(1)).build()),
+                    settings.flowLogSilenceHours(),
+                    "Blind detector: no flow-log event was ingested for " + settings.flowLogSilenceHours()
+                            + " hours, so new calls are not being tracked" + detector, alertTopic));
+        }
+        settings.complianceTarget().ifPresent(target -> alarms.add(DetectorAlerting.alarm(this,
+                "ComplianceBelowTargetAlarm", metricCompliance(), target, ComparisonOperator.LESS_THAN_THRESHOLD, 1,
+                TreatMissingData.NOT_BREACHING, "Recording compliance over the last 24 hours is below the target of "
+                        + BigDecimal.valueOf(target).stripTrailingZeros().toPlainString() + "%" + detector,
+                alertTopic)));
+        alarms.add(DetectorAlerting.alarmOnAny(this, "EvidenceErrorsAlarm",
+                getEvidenceFunction().metricErrors(MetricOptions.builder().period(Duration.hours(1)).build()),
+                "The daily evidence function failed: a day's evidence may be missing until it succeeds" + detector,
+                alertTopic));
         return List.copyOf(alarms);
     }
 
@@ -220,14 +266,119 @@ public class RecordingLeakageDetector extends Construct {
         return detectorMetric(RuntimeContract.METRIC_RECORDINGS_VERIFIED, options);
     }
 
-    /** Contacts tracked past {@code maxTrackingAge} without a verdict: Sum over 5 minutes. */
+    /**
+     * Contacts tracked past {@code maxTrackingAge} without a verdict (they count against compliance): Sum over 5
+     * minutes. The construct alarms when it is at least 1.
+     */
     public Metric metricContactsUnverifiable() {
-        return detectorMetric(RuntimeContract.METRIC_CONTACTS_UNVERIFIABLE, MetricOptions.builder().build());
+        return metricContactsUnverifiable(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactsUnverifiable()} with options applied on top. */
+    public Metric metricContactsUnverifiable(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACTS_UNVERIFIABLE, options);
+    }
+
+    /**
+     * Contacts whose flow turned recording off before an agent joined (intentionally not recorded): Sum over 5
+     * minutes.
+     */
+    public Metric metricContactsNotRecordedIntentionally() {
+        return metricContactsNotRecordedIntentionally(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactsNotRecordedIntentionally()} with options applied on top. */
+    public Metric metricContactsNotRecordedIntentionally(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACTS_NOT_RECORDED_INTENTIONALLY, options);
+    }
+
+    /** Contacts that ended without reaching an agent (no agent leg to record): Sum over 5 minutes. */
+    public Metric metricContactsNotApplicable() {
+        return metricContactsNotApplicable(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactsNotApplicable()} with options applied on top. */
+    public Metric metricContactsNotApplicable(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACTS_NOT_APPLICABLE, options);
     }
 
     /** Flow-log events the ingest function skipped because it could not understand them: Sum over 5 minutes. */
     public Metric metricMalformedLogEvents() {
-        return detectorMetric(RuntimeContract.METRIC_MALFORMED_LOG_EVENTS, MetricOptions.builder().build());
+        return metricMalformedLogEvents(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricMalformedLogEvents()} with options applied on top. */
+    public Metric metricMalformedLogEvents(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_MALFORMED_LOG_EVENTS, options);
+    }
+
+    /**
+     * Flow-log events the ingest function read and applied: Sum over 5 minutes. The {@code FlowLogSilenceAlarm}
+     * fires when its hourly sum stays below 1 for {@code flowLogSilencePeriod}.
+     */
+    public Metric metricFlowLogEventsIngested() {
+        return metricFlowLogEventsIngested(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricFlowLogEventsIngested()} with options applied on top. */
+    public Metric metricFlowLogEventsIngested(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_FLOW_LOG_EVENTS_INGESTED, options);
+    }
+
+    /** {@code DescribeContact} requests the workflow's functions made: Sum over 5 minutes. */
+    public Metric metricDescribeContactCalls() {
+        return metricDescribeContactCalls(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricDescribeContactCalls()} with options applied on top. */
+    public Metric metricDescribeContactCalls(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_DESCRIBE_CONTACT_CALLS, options);
+    }
+
+    /**
+     * {@code DescribeContact} requests still throttled after the SDK's retries (the contact waits for the next run;
+     * lasting throttling means the account's quota is used up): Sum over 5 minutes.
+     */
+    public Metric metricDescribeContactThrottled() {
+        return metricDescribeContactThrottled(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricDescribeContactThrottled()} with options applied on top. */
+    public Metric metricDescribeContactThrottled(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_DESCRIBE_CONTACT_THROTTLED, options);
+    }
+
+    /**
+     * Compliance in percent: recorded / (recorded + missing + empty + partial + unverifiable), counted by the time
+     * each verdict was reached, over 1 day (a rolling 24 hours in an alarm). Deleted recordings, intentionally
+     * unrecorded calls and calls that never reached an agent are not judged. A period in which no call had to be
+     * recorded shows 100. The {@code ComplianceBelowTargetAlarm} watches it when {@code complianceTarget} is set. The
+     * exact figure of a reporting day is in that day's evidence ({@code summary.json}).
+     */
+    public MathExpression metricCompliance() {
+        return metricCompliance(MetricOptions.builder().build());
+    }
+
+    /**
+     * {@link #metricCompliance()} over another period ({@code options.period}) or with another label; the statistic is
+     * always the Sum of each count, and other options do not apply to metric math.
+     */
+    public MathExpression metricCompliance(MetricOptions options) {
+        Duration period = options.getPeriod() != null ? options.getPeriod() : Duration.days(1);
+        MetricOptions counts = MetricOptions.builder().period(period).build();
+        String required = "FILL(recorded, 0) + FILL(missing, 0) + FILL(empty, 0) + FILL(partial, 0) "
+                + "+ FILL(unverifiable, 0)";
+        return MathExpression.Builder.create()
+                .expression("IF(" + required + " > 0, 100 * FILL(recorded, 0) / (" + required + "), 100)")
+                .usingMetrics(Map.of(
+                        "recorded", metricRecordingsVerified(counts),
+                        "missing", metricRecordingsMissing(counts),
+                        "empty", metricRecordingsEmpty(counts),
+                        "partial", metricRecordingsPartial(counts),
+                        "unverifiable", metricContactsUnverifiable(counts)))
+                .period(period)
+                .label(options.getLabel() != null ? options.getLabel() : "Compliance %")
+                .build();
     }
 
     private Metric detectorMetric(String metricName, MetricOptions options) {
@@ -277,6 +428,37 @@ public class RecordingLeakageDetector extends Construct {
     /** The EventBridge rule that starts the state machine. */
     public IRule getScheduleRule() {
         return scheduleRule;
+    }
+
+    /**
+     * The bucket the daily evidence goes to, under {@code evidence/YYYY/MM/DD/}: the one given as
+     * {@code evidenceBucket}, or the one created.
+     */
+    public IBucket getEvidenceBucket() {
+        return evidenceBucket;
+    }
+
+    /** The topic the daily evidence summary is published to: the one given as {@code reportTopic}, or the one created. */
+    public ITopic getReportTopic() {
+        return reportTopic;
+    }
+
+    /** The hourly EventBridge rule that runs the evidence function. */
+    public IRule getEvidenceScheduleRule() {
+        return evidenceScheduleRule;
+    }
+
+    /**
+     * Writes each reporting day's evidence once the day is over and settled. Invoke its {@code live} alias with
+     * {@code {"day":"YYYY-MM-DD"}} to write a day again (the same content, unless contacts changed).
+     */
+    public IFunction getEvidenceFunction() {
+        return functions.get(Handler.DAILY_EVIDENCE).function();
+    }
+
+    /** The CloudWatch dashboard, or null when {@code dashboard} is false. */
+    public Dashboard getDashboard() {
+        return dashboard;
     }
 
     /** The alarms the construct creates, all publishing to {@link #getAlertTopic()}. */
@@ -333,7 +515,7 @@ public class RecordingLeakageDetector extends Construct {
         return functions.get(Handler.POLL_INITIALISED).function();
     }
 
-    /** Deletes contacts that ended before reaching an agent (nothing to record). */
+    /** Closes contacts that ended before reaching an agent as not applicable (nothing to record). */
     public IFunction getPurgeQueueContactsFunction() {
         return functions.get(Handler.PURGE_QUEUE_CONTACTS).function();
     }

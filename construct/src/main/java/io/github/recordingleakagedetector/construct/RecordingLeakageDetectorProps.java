@@ -50,6 +50,16 @@ public final class RecordingLeakageDetectorProps {
     private final ApplicationLogLevel applicationLogLevel;
     private final String metricsNamespace;
     private final String detectorName;
+    private final Number complianceTarget;
+    private final String reportingTimeZone;
+    private final IBucket evidenceBucket;
+    private final Duration evidenceRetention;
+    private final ITopic reportTopic;
+    private final List<String> reportEmails;
+    private final Boolean flowLogSilenceAlarm;
+    private final Duration flowLogSilencePeriod;
+    private final Duration workflowSilencePeriod;
+    private final Boolean dashboard;
 
     private RecordingLeakageDetectorProps(Builder builder) {
         this.instanceArn = builder.instanceArn;
@@ -79,6 +89,16 @@ public final class RecordingLeakageDetectorProps {
         this.applicationLogLevel = builder.applicationLogLevel;
         this.metricsNamespace = builder.metricsNamespace;
         this.detectorName = builder.detectorName;
+        this.complianceTarget = builder.complianceTarget;
+        this.reportingTimeZone = builder.reportingTimeZone;
+        this.evidenceBucket = builder.evidenceBucket;
+        this.evidenceRetention = builder.evidenceRetention;
+        this.reportTopic = builder.reportTopic;
+        this.reportEmails = builder.reportEmails == null ? List.of() : List.copyOf(builder.reportEmails);
+        this.flowLogSilenceAlarm = builder.flowLogSilenceAlarm;
+        this.flowLogSilencePeriod = builder.flowLogSilencePeriod;
+        this.workflowSilencePeriod = builder.workflowSilencePeriod;
+        this.dashboard = builder.dashboard;
     }
 
     /** A builder with no property set. */
@@ -363,6 +383,119 @@ public final class RecordingLeakageDetectorProps {
         return Optional.ofNullable(detectorName);
     }
 
+    /**
+     * The compliance the centre commits to, in percent of the calls that had to be recorded (0 &lt; target &le; 100,
+     * e.g. 99.5). Adds the {@code ComplianceBelowTargetAlarm} (compliance over a rolling 24 hours below the target:
+     * {@link RecordingLeakageDetector#metricCompliance()}), draws the target on the dashboard and judges each day's
+     * evidence against it.
+     *
+     * @default none: the figures are computed and reported, but nothing is judged against a target
+     */
+    public Optional<Number> getComplianceTarget() {
+        return Optional.ofNullable(complianceTarget);
+    }
+
+    /**
+     * The time zone of the centre's day (an IANA name such as {@code Europe/London}): each contact is filed under the
+     * day, in this zone, of the flow-log event the detector first learned of it from, and each day's evidence covers
+     * that day. Validated at synth.
+     *
+     * @default "UTC"
+     */
+    public Optional<String> getReportingTimeZone() {
+        return Optional.ofNullable(reportingTimeZone);
+    }
+
+    /**
+     * Where the daily evidence goes ({@code evidence/YYYY/MM/DD/recordings.csv, summary.json, summary.html}). A given
+     * bucket is used as it is (the construct grants the evidence function {@code s3:PutObject} under
+     * {@code evidence/} and {@code s3:ListBucket} for that prefix, plus its key's encrypt actions when the bucket's key
+     * is known): give its versioning, retention and Object Lock yourself, and do not set {@code evidenceRetention}.
+     *
+     * @default a new bucket: encrypted (SSE-S3, or SSE-KMS with {@code encryptionKey}), versioned, TLS only, public
+     *          access blocked, objects owned by the bucket owner, moved to S3 Glacier Instant Retrieval after 90 days
+     *          (still readable at once), retained with the stack ({@code removalPolicy})
+     */
+    public Optional<IBucket> getEvidenceBucket() {
+        return Optional.ofNullable(evidenceBucket);
+    }
+
+    /**
+     * Keeps every evidence object version for this long under S3 Object Lock in compliance mode: nobody, the account's
+     * root user included, can delete or overwrite it before then. Whole days. Only for the bucket the construct
+     * creates (Object Lock is set when a bucket is created).
+     *
+     * @default none: no Object Lock (the created bucket is still versioned)
+     */
+    public Optional<Duration> getEvidenceRetention() {
+        return Optional.ofNullable(evidenceRetention);
+    }
+
+    /**
+     * Topic for the daily evidence summary (the figures and where the files are), kept apart from the alert topic so
+     * that the people who read the daily figures are not paged and the on-call is not mailed figures. A given topic is
+     * used as it is; the construct adds the {@code reportEmails} subscriptions and the evidence function's
+     * {@code sns:Publish}.
+     *
+     * @default a new topic, encrypted with {@code encryptionKey} or else the AWS managed SNS key, TLS enforced
+     */
+    public Optional<ITopic> getReportTopic() {
+        return Optional.ofNullable(reportTopic);
+    }
+
+    /**
+     * E-mail addresses subscribed to the report topic (each must confirm the subscription).
+     *
+     * @default none
+     */
+    public List<String> getReportEmails() {
+        return reportEmails;
+    }
+
+    /**
+     * Whether the {@code FlowLogSilenceAlarm} fires when no flow-log event was ingested for
+     * {@code flowLogSilencePeriod}: flows stopped logging, the subscription filter was removed, or the ingest function
+     * cannot be invoked, and the detector is blind. Switch it off for a centre that is closed for longer than the
+     * period (e.g. at weekends) rather than living with a false alarm.
+     *
+     * @default true
+     */
+    public Optional<Boolean> getFlowLogSilenceAlarm() {
+        return Optional.ofNullable(flowLogSilenceAlarm);
+    }
+
+    /**
+     * How long without an ingested flow-log event fires the {@code FlowLogSilenceAlarm}. Whole hours, 1 to 168 (7
+     * days, CloudWatch's longest alarm window). Must not be set when {@code flowLogSilenceAlarm} is false.
+     *
+     * @default 24 hours
+     */
+    public Optional<Duration> getFlowLogSilencePeriod() {
+        return Optional.ofNullable(flowLogSilencePeriod);
+    }
+
+    /**
+     * How long without a successful workflow execution fires the {@code WorkflowNotSucceedingAlarm} (missing data
+     * counts as breaching: a schedule that stopped, a state machine that cannot start, or every execution failing).
+     * A multiple of 5 minutes, 10 minutes to 1 day; it must be longer than the {@code schedule}'s interval.
+     *
+     * @default 15 minutes (three missed runs of the default schedule)
+     */
+    public Optional<Duration> getWorkflowSilencePeriod() {
+        return Optional.ofNullable(workflowSilencePeriod);
+    }
+
+    /**
+     * Whether to create the CloudWatch dashboard: compliance (gauge and time series), contacts by category, leaks,
+     * workflow executions and duration, DescribeContact calls and throttles, ingested and malformed flow-log events,
+     * the ingest failure queue, and the alarms.
+     *
+     * @default true
+     */
+    public Optional<Boolean> getDashboard() {
+        return Optional.ofNullable(dashboard);
+    }
+
     /** Builds {@link RecordingLeakageDetectorProps}; every setter returns the builder. */
     public static final class Builder {
         private String instanceArn;
@@ -391,6 +524,16 @@ public final class RecordingLeakageDetectorProps {
         private ApplicationLogLevel applicationLogLevel;
         private String metricsNamespace;
         private String detectorName;
+        private Number complianceTarget;
+        private String reportingTimeZone;
+        private IBucket evidenceBucket;
+        private Duration evidenceRetention;
+        private ITopic reportTopic;
+        private List<String> reportEmails;
+        private Boolean flowLogSilenceAlarm;
+        private Duration flowLogSilencePeriod;
+        private Duration workflowSilencePeriod;
+        private Boolean dashboard;
 
         private Builder() {
         }
@@ -548,6 +691,66 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getDetectorName() */
         public Builder detectorName(String detectorName) {
             this.detectorName = detectorName;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getComplianceTarget() */
+        public Builder complianceTarget(Number complianceTarget) {
+            this.complianceTarget = complianceTarget;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportingTimeZone() */
+        public Builder reportingTimeZone(String reportingTimeZone) {
+            this.reportingTimeZone = reportingTimeZone;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEvidenceBucket() */
+        public Builder evidenceBucket(IBucket evidenceBucket) {
+            this.evidenceBucket = evidenceBucket;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEvidenceRetention() */
+        public Builder evidenceRetention(Duration evidenceRetention) {
+            this.evidenceRetention = evidenceRetention;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportTopic() */
+        public Builder reportTopic(ITopic reportTopic) {
+            this.reportTopic = reportTopic;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportEmails() */
+        public Builder reportEmails(List<String> reportEmails) {
+            this.reportEmails = reportEmails;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogSilenceAlarm() */
+        public Builder flowLogSilenceAlarm(Boolean flowLogSilenceAlarm) {
+            this.flowLogSilenceAlarm = flowLogSilenceAlarm;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogSilencePeriod() */
+        public Builder flowLogSilencePeriod(Duration flowLogSilencePeriod) {
+            this.flowLogSilencePeriod = flowLogSilencePeriod;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getWorkflowSilencePeriod() */
+        public Builder workflowSilencePeriod(Duration workflowSilencePeriod) {
+            this.workflowSilencePeriod = workflowSilencePeriod;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDashboard() */
+        public Builder dashboard(Boolean dashboard) {
+            this.dashboard = dashboard;
             return this;
         }
 

@@ -18,6 +18,10 @@ final class RuntimeContract {
     /** The sparse GSI the handlers query: partition {@link #STATE}, sort {@link #UPDATED_AT}, all attributes. */
     static final String STATE_INDEX = "State-UpdatedAt-index";
     static final String STATE = "State";
+    /** The daily-evidence GSI: partition {@link #REPORTING_DAY}, sort {@link #CONTACT_ID}, all attributes. */
+    static final String REPORTING_DAY_INDEX = "ReportingDay-ContactId-index";
+    /** {@code YYYY-MM-DD} in the reporting time zone (S). */
+    static final String REPORTING_DAY = "ReportingDay";
     /** Epoch milliseconds (N). */
     static final String UPDATED_AT = "UpdatedAt";
     /** DynamoDB TTL attribute, epoch seconds (N). */
@@ -33,9 +37,17 @@ final class RuntimeContract {
     static final String METRIC_RECORDINGS_VERIFIED = "RecordingsVerified";
     static final String METRIC_CONTACTS_UNVERIFIABLE = "ContactsUnverifiable";
     static final String METRIC_MALFORMED_LOG_EVENTS = "MalformedLogEvents";
+    static final String METRIC_CONTACTS_NOT_RECORDED_INTENTIONALLY = "ContactsNotRecordedIntentionally";
+    static final String METRIC_CONTACTS_NOT_APPLICABLE = "ContactsNotApplicable";
+    static final String METRIC_FLOW_LOG_EVENTS_INGESTED = "FlowLogEventsIngested";
+    static final String METRIC_DESCRIBE_CONTACT_CALLS = "DescribeContactCalls";
+    static final String METRIC_DESCRIBE_CONTACT_THROTTLED = "DescribeContactThrottled";
 
     /** The task input field carrying the execution's start time ({@code Handler.EXECUTION_START_TIME_FIELD}). */
     static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
+
+    /** The input field that asks the evidence function for one day ({@code DailyEvidenceHandler.DAY_FIELD}). */
+    static final String EVIDENCE_DAY_FIELD = "day";
 
     /** Default of {@code METRICS_NAMESPACE} in the runtime, kept as the construct's default too. */
     static final String DEFAULT_METRICS_NAMESPACE = "RecordingLeakageDetector";
@@ -56,15 +68,20 @@ final class RuntimeContract {
         ALERT_TOPIC_ARN,
         SAFETY_MARGIN_SECONDS,
         CONCURRENT_CONTACTS,
+        REPORTING_TIME_ZONE,
+        EVIDENCE_BUCKET_NAME,
+        EVIDENCE_KEY_PREFIX,
+        COMPLIANCE_TARGET_PERCENT,
+        REPORT_TOPIC_ARN,
         METRICS_NAMESPACE,
         DETECTOR_NAME
     }
 
-    /** The five Lambda entry points, each with exactly the environment variables it reads. */
+    /** The six Lambda entry points, each with exactly the environment variables it reads. */
     enum Handler {
         FLOW_LOG_INGEST("FlowLogIngestHandler",
-                Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
-                Env.DETECTOR_NAME),
+                Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.CONCURRENT_CONTACTS, Env.REPORTING_TIME_ZONE,
+                Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
         POLL_INITIALISED("PollInitialisedHandler",
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
                 Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
@@ -79,7 +96,11 @@ final class RuntimeContract {
                 Env.ADDITIONAL_RECORDING_PREFIXES, Env.MINIMUM_RECORDED_SHARE, Env.MINIMUM_LEG_SECONDS_FOR_SHARE,
                 Env.CHECK_IVR_RECORDINGS,
                 Env.RECORDING_GRACE_PERIOD_SECONDS, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.ALERT_TOPIC_ARN,
-                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME);
+                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+        DAILY_EVIDENCE("DailyEvidenceHandler",
+                Env.CONTACT_TABLE_NAME, Env.MAX_TRACKING_AGE_SECONDS, Env.REPORTING_TIME_ZONE, Env.EVIDENCE_BUCKET_NAME,
+                Env.EVIDENCE_KEY_PREFIX, Env.COMPLIANCE_TARGET_PERCENT, Env.REPORT_TOPIC_ARN, Env.METRICS_NAMESPACE,
+                Env.DETECTOR_NAME);
 
         private final String simpleClassName;
         private final Set<Env> environment;

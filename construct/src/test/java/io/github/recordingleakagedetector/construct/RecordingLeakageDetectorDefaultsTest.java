@@ -47,24 +47,29 @@ class RecordingLeakageDetectorDefaultsTest {
     @Test
     void createsExactlyTheDocumentedResources() {
         template.resourceCountIs("AWS::DynamoDB::Table", 1);
-        template.resourceCountIs("AWS::Lambda::Function", 5);
-        template.resourceCountIs("AWS::Lambda::Version", 5);
-        template.resourceCountIs("AWS::Lambda::Alias", 5);
-        template.resourceCountIs("AWS::Lambda::Permission", 1);
+        template.resourceCountIs("AWS::Lambda::Function", 6);
+        template.resourceCountIs("AWS::Lambda::Version", 6);
+        template.resourceCountIs("AWS::Lambda::Alias", 6);
+        // The subscription filter's and the evidence schedule's.
+        template.resourceCountIs("AWS::Lambda::Permission", 2);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 1);
-        template.resourceCountIs("AWS::Logs::LogGroup", 6);
+        template.resourceCountIs("AWS::Logs::LogGroup", 7);
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
-        template.resourceCountIs("AWS::Events::Rule", 1);
-        template.resourceCountIs("AWS::SNS::Topic", 1);
-        template.resourceCountIs("AWS::SNS::TopicPolicy", 1);
+        template.resourceCountIs("AWS::Events::Rule", 2);
+        // The alert topic and the report topic.
+        template.resourceCountIs("AWS::SNS::Topic", 2);
+        template.resourceCountIs("AWS::SNS::TopicPolicy", 2);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.resourceCountIs("AWS::KMS::Key", 1);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        template.resourceCountIs("AWS::S3::Bucket", 1);
+        template.resourceCountIs("AWS::S3::BucketPolicy", 1);
         template.resourceCountIs("AWS::SQS::Queue", 1);
         template.resourceCountIs("AWS::SQS::QueuePolicy", 1);
         template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
-        // Five function roles, the state machine's and the schedule's.
-        template.resourceCountIs("AWS::IAM::Role", 7);
+        // Six function roles, the state machine's and the schedule's.
+        template.resourceCountIs("AWS::IAM::Role", 8);
     }
 
     @Test
@@ -77,12 +82,18 @@ class RecordingLeakageDetectorDefaultsTest {
                         "AttributeDefinitions", List.of(
                                 Map.of("AttributeName", "ContactId", "AttributeType", "S"),
                                 Map.of("AttributeName", "State", "AttributeType", "S"),
-                                Map.of("AttributeName", "UpdatedAt", "AttributeType", "N")),
+                                Map.of("AttributeName", "UpdatedAt", "AttributeType", "N"),
+                                Map.of("AttributeName", "ReportingDay", "AttributeType", "S")),
                         "GlobalSecondaryIndexes", List.of(Map.of(
                                 "IndexName", "State-UpdatedAt-index",
                                 "KeySchema", List.of(
                                         Map.of("AttributeName", "State", "KeyType", "HASH"),
                                         Map.of("AttributeName", "UpdatedAt", "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL")), Map.of(
+                                "IndexName", "ReportingDay-ContactId-index",
+                                "KeySchema", List.of(
+                                        Map.of("AttributeName", "ReportingDay", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "ContactId", "KeyType", "RANGE")),
                                 "Projection", Map.of("ProjectionType", "ALL"))),
                         "BillingMode", "PAY_PER_REQUEST",
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
@@ -94,7 +105,7 @@ class RecordingLeakageDetectorDefaultsTest {
     @Test
     void everyFunctionRunsJava21OnArmWithSnapStartTracingAndItsOwnJsonLogGroup() {
         Map<String, JsonNode> functions = Templates.resourcesOfType(template, "AWS::Lambda::Function");
-        assertThat(functions).hasSize(5);
+        assertThat(functions).hasSize(6);
         functions.values().forEach(function -> {
             JsonNode properties = function.path("Properties");
             assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
@@ -157,7 +168,8 @@ class RecordingLeakageDetectorDefaultsTest {
                 handlers + "PollInitialisedHandler::handleRequest", 240,
                 handlers + "PurgeQueueContactsHandler::handleRequest", 240,
                 handlers + "PollInProgressHandler::handleRequest", 240,
-                handlers + "CheckRecordingsHandler::handleRequest", 240));
+                handlers + "CheckRecordingsHandler::handleRequest", 240,
+                handlers + "DailyEvidenceHandler::handleRequest", 900));
     }
 
     @Test
@@ -169,7 +181,8 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DETECTOR_NAME", detectorName);
         Map<String, Object> topicArn = Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorAlertTopic"));
 
-        assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90", "CONCURRENT_CONTACTS", "8")));
+        assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90",
+                "CONCURRENT_CONTACTS", "8", "REPORTING_TIME_ZONE", "UTC")));
         Map<String, Object> poller = with(common, Map.of(
                 "DESCRIBE_CONTACT_RATE_LIMIT", "2",
                 "MAX_TRACKING_AGE_SECONDS", "86400",
@@ -192,6 +205,13 @@ class RecordingLeakageDetectorDefaultsTest {
                 Map.entry("ALERT_TOPIC_ARN", topicArn),
                 Map.entry("SAFETY_MARGIN_SECONDS", "20"),
                 Map.entry("CONCURRENT_CONTACTS", "8"))));
+        assertEnvironment("DetectorDailyEvidenceFunction", with(common, Map.of(
+                "MAX_TRACKING_AGE_SECONDS", "86400",
+                "REPORTING_TIME_ZONE", "UTC",
+                "EVIDENCE_BUCKET_NAME", Map.of("Ref", logicalId("AWS::S3::Bucket", "DetectorEvidenceBucket")),
+                "EVIDENCE_KEY_PREFIX", "evidence",
+                "COMPLIANCE_TARGET_PERCENT", "",
+                "REPORT_TOPIC_ARN", Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorReportTopic")))));
         assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
     }
 
@@ -261,10 +281,10 @@ class RecordingLeakageDetectorDefaultsTest {
     }
 
     @Test
-    void purgeMayOnlyQueryTheIndexAndDeleteContacts() {
+    void purgeMayOnlyQueryTheIndexAndCloseContacts() {
         assertThat(permissionsOf("DetectorPurgeQueueContactsFunctionRole")).containsExactly(
-                "dynamodb:DeleteItem " + TABLE_ARN,
                 "dynamodb:Query " + INDEX_ARN,
+                "dynamodb:UpdateItem " + TABLE_ARN,
                 "logs:CreateLogStream ${DetectorPurgeQueueContactsFunctionLogs.Arn}",
                 "logs:PutLogEvents ${DetectorPurgeQueueContactsFunctionLogs.Arn}",
                 "xray:PutTelemetryRecords *",
@@ -292,12 +312,13 @@ class RecordingLeakageDetectorDefaultsTest {
     void noRoleMayReadRecordingsOrListOutsideTheRecordingPrefix() {
         // The runtime checks existence by ListObjectsV2 with prefix=<key>: reading recordings is never needed.
         Map<String, JsonNode> roles = Templates.resourcesOfType(template, "AWS::IAM::Role");
-        assertThat(roles).hasSize(7);
+        assertThat(roles).hasSize(8);
         roles.keySet().forEach(role -> assertThat(Templates.permissionsOfRole(template, role)).as(role)
                 .noneMatch(p -> p.startsWith("s3:GetObject"))
                 .noneMatch(p -> p.startsWith("s3:*"))
                 .allSatisfy(p -> assertThat(!p.startsWith("s3:") || p.equals("s3:ListBucket " + BUCKET_ARN
-                        + " if {\"StringLike\":{\"s3:prefix\":[\"" + DERIVED_PREFIX + "/*\"]}}")).as(p).isTrue()));
+                        + " if {\"StringLike\":{\"s3:prefix\":[\"" + DERIVED_PREFIX + "/*\"]}}")
+                        || p.contains("${DetectorEvidenceBucket")).as(p).isTrue()));
     }
 
     @Test
@@ -329,7 +350,8 @@ class RecordingLeakageDetectorDefaultsTest {
 
     @Test
     void scheduleStartsTheStateMachineDirectlyEveryFiveMinutesOnTheMinuteModFive() {
-        JsonNode rule = Templates.onlyResourceOfType(template, "AWS::Events::Rule").path("Properties");
+        JsonNode rule = Templates.resourcesOfType(template, "AWS::Events::Rule")
+                .get(logicalId("AWS::Events::Rule", "DetectorSchedule")).path("Properties");
         assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("cron(0/5 * * * ? *)");
         assertThat(rule.path("Targets")).hasSize(1);
         assertThat(Templates.resourceText(rule.path("Targets").get(0).path("Arn"))).isEqualTo("${DetectorStateMachine}");
@@ -350,7 +372,11 @@ class RecordingLeakageDetectorDefaultsTest {
 
     @Test
     void alarmsCoverMissingRecordingsUnverifiableContactsIngestAndWorkflowFailuresAllToTheTopic() {
-        Map<String, JsonNode> alarms = Templates.resourcesOfType(template, "AWS::CloudWatch::Alarm");
+        Map<String, JsonNode> alarms = new TreeMap<>(Templates.resourcesOfType(template, "AWS::CloudWatch::Alarm"));
+        // The blind-detector alarms fire on silence and the evidence one is hourly: RecordingLeakageDetectorEvidenceTest.
+        alarms.keySet().removeIf(id -> id.startsWith("DetectorWorkflowNotSucceedingAlarm")
+                || id.startsWith("DetectorFlowLogSilenceAlarm") || id.startsWith("DetectorEvidenceErrorsAlarm"));
+        assertThat(alarms).hasSize(9);
         Map<String, String> metricByAlarm = new TreeMap<>();
         alarms.forEach((id, alarm) -> {
             JsonNode properties = alarm.path("Properties");
@@ -414,11 +440,14 @@ class RecordingLeakageDetectorDefaultsTest {
         assertThat(detector.getStateMachine()).isNotNull();
         assertThat(detector.getAlertTopic()).isNotNull();
         assertThat(detector.getScheduleRule()).isNotNull();
-        assertThat(detector.getAlarms()).hasSize(9);
+        assertThat(detector.getAlarms()).hasSize(12);
         assertThat(detector.getIngestFailureQueue().getQueueArn()).isNotNull();
         assertThat(List.of(detector.getIngestFunction(), detector.getPollInitialisedFunction(),
                 detector.getPurgeQueueContactsFunction(), detector.getPollInProgressFunction(),
-                detector.getCheckRecordingsFunction())).doesNotContainNull().doesNotHaveDuplicates();
+                detector.getCheckRecordingsFunction(), detector.getEvidenceFunction())).doesNotContainNull()
+                .doesNotHaveDuplicates();
+        assertThat(List.of(detector.getEvidenceBucket(), detector.getReportTopic(), detector.getEvidenceScheduleRule(),
+                detector.getDashboard())).doesNotContainNull();
         assertThat(detector.getRecordingKeyPrefix()).isEqualTo(DERIVED_PREFIX);
 
         var metric = detector.metricRecordingsMissing();

@@ -95,7 +95,8 @@ class RecordingLeakageDetectorOptionsTest {
 
         @Test
         void usesTheGivenTopicAndSubscribesTheEmails() {
-            template.resourceCountIs("AWS::SNS::Topic", 1);
+            // The given alert topic, and the report topic (which is not given)
+            template.resourceCountIs("AWS::SNS::Topic", 2);
             template.resourceCountIs("AWS::KMS::Key", 1);
             template.resourceCountIs("AWS::SNS::Subscription", 2);
             template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
@@ -110,7 +111,7 @@ class RecordingLeakageDetectorOptionsTest {
                 assertThat(properties.path("Architectures").toString()).isEqualTo("[\"x86_64\"]");
                 assertThat(properties.path("MemorySize").asInt()).isEqualTo(2048);
                 assertThat(properties.path("LoggingConfig").path("ApplicationLogLevel").asText()).isEqualTo("WARN");
-                assertThat(properties.path("Timeout").asInt()).isIn(60, 90);
+                assertThat(properties.path("Timeout").asInt()).isIn(60, 90, 900);
                 JsonNode variables = properties.path("Environment").path("Variables");
                 assertThat(variables.path("METRICS_NAMESPACE").asText()).isEqualTo("Compliance/Recordings");
                 assertThat(variables.path("DETECTOR_NAME").asText()).isEqualTo("eu-contact-centre");
@@ -136,11 +137,11 @@ class RecordingLeakageDetectorOptionsTest {
 
         @Test
         void checkingIvrRecordingsAddsTheirAlarm() {
-            template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 13);
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "MetricName", "IvrRecordingsMissing", "Namespace", "Compliance/Recordings",
                     "Dimensions", List.of(Map.of("Name", "Detector", "Value", "eu-contact-centre")))));
-            assertThat(detector.getAlarms()).hasSize(10);
+            assertThat(detector.getAlarms()).hasSize(13);
         }
 
         @Test
@@ -165,10 +166,13 @@ class RecordingLeakageDetectorOptionsTest {
         @Test
         void functionsGetTheKeyActionsOfTheirTableAccess() {
             String keyArn = "${CustomerKey.Arn}";
-            List<String> purge = Templates.permissionsOfRole(template,
-                    Templates.logicalId(template, "AWS::IAM::Role", "DetectorPurgeQueueContactsFunctionRole"));
-            assertThat(purge.stream().filter(p -> p.startsWith("kms:")).toList())
-                    .containsExactly("kms:Decrypt " + keyArn, "kms:DescribeKey " + keyArn);
+            // The evidence function only reads the table, but writes its files and reports under the same key
+            List<String> evidence = Templates.permissionsOfRole(template,
+                    Templates.logicalId(template, "AWS::IAM::Role", "DetectorDailyEvidenceFunctionRole"));
+            assertThat(evidence.stream().filter(p -> p.startsWith("kms:")).toList()).containsExactly(
+                    "kms:Decrypt " + keyArn, "kms:DescribeKey " + keyArn, "kms:Encrypt " + keyArn,
+                    "kms:GenerateDataKey* " + keyArn);
+            assertThat(evidence).noneMatch(p -> p.startsWith("kms:ReEncrypt"));
             List<String> ingest = Templates.permissionsOfRole(template,
                     Templates.logicalId(template, "AWS::IAM::Role", "DetectorIngestFunctionRole"));
             assertThat(ingest.stream().filter(p -> p.startsWith("kms:")).toList()).containsExactly(

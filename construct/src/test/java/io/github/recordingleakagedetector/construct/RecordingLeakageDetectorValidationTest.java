@@ -256,7 +256,10 @@ class RecordingLeakageDetectorValidationTest {
                 .recordingBucket(Bucket.fromBucketName(stack, "OtherBucket", "other-bucket"))
                 .build());
 
+        // The only bucket policy is the evidence bucket's own (TLS only)
         assertThat(stack.getNode().findAll().stream()
-                .filter(c -> c instanceof software.amazon.awscdk.services.s3.CfnBucketPolicy)).isEmpty();
+                .filter(c -> c instanceof software.amazon.awscdk.services.s3.CfnBucketPolicy))
+                .singleElement().satisfies(policy -> assertThat(policy.getNode().getPath())
+                        .isEqualTo("TestStack/Detector/EvidenceBucket/Policy/Resource"));
     }
 }
