@@ -89,7 +89,9 @@ class RuntimeContractTest {
         List<EnvironmentVariable> tunables = List.of(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS,
                 EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT, EnvironmentVariable.MAX_TRACKING_AGE_SECONDS,
                 EnvironmentVariable.CONTACT_RETENTION_DAYS, EnvironmentVariable.SAFETY_MARGIN_SECONDS,
-                EnvironmentVariable.CONCURRENT_CONTACTS, EnvironmentVariable.METRICS_NAMESPACE);
+                EnvironmentVariable.CONCURRENT_CONTACTS, EnvironmentVariable.METRICS_NAMESPACE,
+                EnvironmentVariable.REPORTING_TIME_ZONE, EnvironmentVariable.EVIDENCE_KEY_PREFIX,
+                EnvironmentVariable.COMPLIANCE_TARGET_PERCENT);
         for (EnvironmentVariable variable : tunables) {
             for (Handler handler : variable.readBy()) {
                 JsonNode value = functionsByHandler.get(handler.handlerString()).path("Environment").path("Variables")
@@ -105,33 +107,91 @@ class RuntimeContractTest {
         assertThat(table.path("KeySchema").toString()).isEqualTo(
                 "[{\"AttributeName\":\"" + ContactTable.CONTACT_ID + "\",\"KeyType\":\"HASH\"}]");
         assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo(ContactTable.EXPIRES_AT);
-        JsonNode index = table.path("GlobalSecondaryIndexes").get(0);
-        assertThat(table.path("GlobalSecondaryIndexes")).hasSize(1);
-        assertThat(index.path("IndexName").asText()).isEqualTo(ContactTable.STATE_INDEX);
-        assertThat(index.path("KeySchema").toString()).isEqualTo(
-                "[{\"AttributeName\":\"" + ContactTable.STATE + "\",\"KeyType\":\"HASH\"},"
-                        + "{\"AttributeName\":\"" + ContactTable.UPDATED_AT + "\",\"KeyType\":\"RANGE\"}]");
-        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+        Map<String, String> indexes = new LinkedHashMap<>();
+        table.path("GlobalSecondaryIndexes").forEach(index -> {
+            assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("ALL");
+            indexes.put(index.path("IndexName").asText(), index.path("KeySchema").toString());
+        });
+        assertThat(indexes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                ContactTable.STATE_INDEX, keySchema(ContactTable.STATE, ContactTable.UPDATED_AT),
+                ContactTable.REPORTING_DAY_INDEX, keySchema(ContactTable.REPORTING_DAY, ContactTable.CONTACT_ID)));
         Map<String, String> types = new LinkedHashMap<>();
         table.path("AttributeDefinitions").forEach(d -> types.put(d.path("AttributeName").asText(), d.path("AttributeType").asText()));
-        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of(
-                ContactTable.CONTACT_ID, "S", ContactTable.STATE, "S", ContactTable.UPDATED_AT, "N"));
+        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of(ContactTable.CONTACT_ID, "S", ContactTable.STATE, "S",
+                ContactTable.UPDATED_AT, "N", ContactTable.REPORTING_DAY, "S"));
     }
 
+    private static String keySchema(String partition, String sort) {
+        return "[{\"AttributeName\":\"" + partition + "\",\"KeyType\":\"HASH\"},"
+                + "{\"AttributeName\":\"" + sort + "\",\"KeyType\":\"RANGE\"}]";
+    }
+
+    /**
+     * GIVEN every metric an alarm or a dashboard widget names, THEN each one in the detector's namespace is a metric
+     * the runtime emits, with exactly the runtime's dimension: an alarm or a graph on a name nobody emits would sit in
+     * OK (or empty) forever.
+     */
     @Test
-    void alarmedCustomMetricsAreMetricsTheRuntimeEmitsWithItsDimension() {
-        List<String> customMetrics = new ArrayList<>();
+    void everyMetricAnAlarmOrTheDashboardNamesIsOneTheRuntimeEmitsWithItsDimension() {
+        String namespace = EnvironmentVariable.METRICS_NAMESPACE.defaultValue().orElseThrow();
+        String detector = Templates.text(functionsByHandler.values().iterator().next().path("Environment")
+                .path("Variables").path(EnvironmentVariable.DETECTOR_NAME.name()));
+        List<List<String>> named = new ArrayList<>();
         Templates.resourcesOfType(template, "AWS::CloudWatch::Alarm").values().forEach(alarm -> {
             JsonNode properties = alarm.path("Properties");
-            if (properties.path("Namespace").asText().equals(EnvironmentVariable.METRICS_NAMESPACE.defaultValue().orElseThrow())) {
-                customMetrics.add(properties.path("MetricName").asText());
-                assertThat(properties.path("Dimensions").get(0).path("Name").asText()).isEqualTo(MetricName.DETECTOR_DIMENSION);
+            if (properties.has("MetricName")) {
+                named.add(metric(properties.path("Namespace").asText(), properties.path("MetricName").asText(),
+                        properties.path("Dimensions")));
             }
+            properties.path("Metrics").forEach(query -> {
+                JsonNode metric = query.path("MetricStat").path("Metric");
+                if (!metric.isMissingNode()) {
+                    named.add(metric(metric.path("Namespace").asText(), metric.path("MetricName").asText(),
+                            metric.path("Dimensions")));
+                }
+            });
         });
-        assertThat(customMetrics).containsExactlyInAnyOrder(MetricName.RecordingsMissing.name(),
+        JsonNode dashboard = Templates.parseJoined(Templates.onlyResourceOfType(template, "AWS::CloudWatch::Dashboard")
+                .path("Properties").path("DashboardBody"));
+        List<String> onDashboard = new ArrayList<>();
+        dashboard.path("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(line -> {
+            List<String> parts = new ArrayList<>();
+            line.forEach(part -> {
+                if (part.isTextual()) {
+                    parts.add(part.asText());
+                }
+            });
+            if (!parts.isEmpty()) {
+                named.add(parts);
+                onDashboard.add(parts.get(1));
+            }
+        }));
+
+        List<List<String>> custom = named.stream().filter(metric -> metric.get(0).equals(namespace)).toList();
+        assertThat(custom).isNotEmpty().allSatisfy(metric -> {
+            assertThat(MetricName.valueOf(metric.get(1))).as(metric.toString()).isNotNull();
+            assertThat(metric.subList(2, metric.size())).as(metric.toString())
+                    .containsExactly(MetricName.DETECTOR_DIMENSION, detector);
+        });
+        assertThat(named).allSatisfy(metric -> assertThat(metric.get(0)).as(metric.toString())
+                .isIn(namespace, "AWS/Lambda", "AWS/States", "AWS/SQS"));
+        // Every category's metric is graphed, and so are the blind-detector signals
+        assertThat(onDashboard).contains(MetricName.RecordingsVerified.name(), MetricName.RecordingsMissing.name(),
                 MetricName.RecordingsEmpty.name(), MetricName.RecordingsPartial.name(),
-                MetricName.ContactsUnverifiable.name(), MetricName.MalformedLogEvents.name());
-        assertThat(customMetrics).allSatisfy(name -> assertThat(MetricName.valueOf(name)).isNotNull());
+                MetricName.RecordingsDeleted.name(), MetricName.ContactsNotRecordedIntentionally.name(),
+                MetricName.ContactsNotApplicable.name(), MetricName.ContactsUnverifiable.name(),
+                MetricName.FlowLogEventsIngested.name(), MetricName.DescribeContactCalls.name(),
+                MetricName.DescribeContactThrottled.name(), MetricName.MalformedLogEvents.name());
+    }
+
+    /** Namespace, name, then each dimension's name and value. */
+    private static List<String> metric(String namespace, String name, JsonNode dimensions) {
+        List<String> metric = new ArrayList<>(List.of(namespace, name));
+        dimensions.forEach(dimension -> {
+            metric.add(dimension.path("Name").asText());
+            metric.add(Templates.text(dimension.path("Value")));
+        });
+        return metric;
     }
 
     @Test

@@ -11,9 +11,12 @@ import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
 import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,6 +85,7 @@ final class ContactCentreSimulation implements AutoCloseable {
                 StandardCharsets.UTF_8));
         TemplateTable.create(dynamoDb.client(), detector.tableProperties(), TABLE);
         s3.createBucket(BUCKET);
+        s3.createBucket(detector.evidenceBucketName());
         calls = new AwsCallRecorder(SynthesizedDetector.ACCOUNT, Map.of("dynamodb", dynamoDb.endpoint(),
                 "s3", s3.endpoint(), "connect", connect.endpoint(), "sns", sns.endpoint()));
         lambda = new LocalLambdaEndpoint(detector, function -> hosting == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
@@ -116,7 +120,17 @@ final class ContactCentreSimulation implements AutoCloseable {
         metrics.accept(line);
     }
 
+    /** Runs the simulation; the daily evidence is downloaded to {@code target/simulation-evidence}. */
     SimulationReport run() {
+        return run(Path.of("target", "simulation-evidence"));
+    }
+
+    /**
+     * Runs the simulation: the calls, each tick's flow-log deliveries and workflow execution until every contact is
+     * settled, then the evidence function as its hourly schedule would run it once the last simulated day is over;
+     * the files it wrote are downloaded to {@code evidenceDirectory}.
+     */
+    SimulationReport run(Path evidenceDirectory) {
         long started = System.nanoTime();
         ContactCentre centre = options.centre(BUCKET, KEY_PREFIX);
         List<PlannedContact> plan = centre.plan(options.contacts(), options.start(), options.window());
@@ -163,9 +177,27 @@ final class ContactCentreSimulation implements AutoCloseable {
                 break;
             }
         }
+        EvidenceFiles evidence = writeEvidence(plan, evidenceDirectory);
+        progress.print(evidence.format());
         List<IamSufficiency.Violation> denied = new IamSufficiency(detector).violations(calls.calls());
         return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics(), options.ivr())
-                .report(ticks, failedExecutions, denied, metrics, Duration.ofNanos(System.nanoTime() - started));
+                .report(ticks, failedExecutions, denied, metrics, evidence,
+                        Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The evidence function's hourly run after the last simulated day (UTC, the sample app's reporting day) ended
+     * and settled: it writes every day that has contacts.
+     */
+    private EvidenceFiles writeEvidence(List<PlannedContact> plan, Path directory) {
+        LocalDate lastDay = plan.stream()
+                .map(c -> LocalDate.ofInstant(c.initiatedAt().plus(FlowLogFeed.ENABLE_DELAY), ZoneOffset.UTC))
+                .max(LocalDate::compareTo).orElse(LocalDate.ofInstant(options.start(), ZoneOffset.UTC));
+        clock.advanceTo(lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(80)));
+        String evidenceFunction = detector.functions().values().stream()
+                .filter(f -> f.handlerClass().endsWith(".DailyEvidenceHandler")).findFirst().orElseThrow().logicalId();
+        String result = lambda.invoke(evidenceFunction, "{}");
+        return EvidenceFiles.download(s3.client(), detector.evidenceBucketName(), directory, result);
     }
 
     private static Set<String> liveContactIds(DynamoDbContactStore store) {

@@ -45,6 +45,7 @@ class DeployedFunctionsTest {
                 "recordingBucketName", "smoke-recordings"), "smoke-contacts");
         TemplateTable.create(dynamoDb.client(), detector.tableProperties(), "smoke-contacts");
         s3.createBucket("smoke-recordings");
+        s3.createBucket(detector.evidenceBucketName());
     }
 
     @AfterAll
@@ -57,7 +58,7 @@ class DeployedFunctionsTest {
 
     @Test
     void everyFunctionSucceedsUnderTheRuntimeInterfaceClientWithTheTemplatesHandlerString() throws Exception {
-        assertThat(detector.functions()).hasSize(5);
+        assertThat(detector.functions()).hasSize(6);
         for (SynthesizedDetector.DeployedFunction function : detector.functions().values()) {
             // GIVEN the function's own JVM, started as Lambda starts it
             Map<String, String> environment = new HashMap<>(function.environment());
@@ -69,15 +70,18 @@ class DeployedFunctionsTest {
                     Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), null, output::add)) {
 
                 // WHEN it is invoked once, on an empty table
+                boolean evidence = function.handlerClass().endsWith("DailyEvidenceHandler");
                 String payload = function.handlerClass().endsWith("FlowLogIngestHandler")
                         ? "{\"awslogs\":{\"data\":\"" + FlowLogDeliveries.delivery().data() + "\"}}"
-                        : "{\"executionStartTime\":\"" + Instant.now() + "\"}";
+                        : evidence ? "{}" : "{\"executionStartTime\":\"" + Instant.now() + "\"}";
                 LambdaRuntimeApi.Outcome outcome = lambda.invoke(payload);
 
                 // THEN it succeeds with its run summary, logged as JSON lines tagged with the invocation
                 assertThat(outcome.succeeded()).as("%s: %s%n%s", function.handler(), outcome.body(), output).isTrue();
                 Map<?, ?> summary = JSON.readValue(outcome.body(), Map.class);
-                assertThat(summary.get("read")).as(function.handler()).isEqualTo(0);
+                // an empty table: nothing read, and no day with a contact to write
+                assertThat(summary.get(evidence ? "days" : "read")).as(function.handler())
+                        .isEqualTo(evidence ? List.of() : 0);
                 assertThat(output).as(function.handler()).anyMatch(line -> line.contains("\"event\":\"run.summary\"")
                         && line.contains("\"functionName\":\"" + function.logicalId() + "\""));
             }

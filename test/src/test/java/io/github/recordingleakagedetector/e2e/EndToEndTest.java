@@ -3,6 +3,8 @@ package io.github.recordingleakagedetector.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +24,15 @@ import org.junit.jupiter.api.Test;
 class EndToEndTest {
     private static final Duration LATENCY_BOUND = ContactCentreSimulation.GRACE_PERIOD.plus(SimulationOptions.TICK);
 
-    /** Runs a simulation; the handlers' JSON logs go to a file, so the build output shows progress and report. */
-    private static SimulationReport simulate(SimulationOptions options) {
+    /**
+     * Runs a simulation; the handlers' JSON logs go to a file, so the build output shows progress and report, and
+     * the daily evidence to a folder of the run's own.
+     */
+    private static SimulationReport simulate(SimulationOptions options, String name) {
         Path logs = Path.of("target", "e2e-handler-logs.jsonl");
         try (PrintStream handlerLogs = new PrintStream(Files.newOutputStream(logs), true, StandardCharsets.UTF_8);
                 ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs, options)) {
-            SimulationReport report = simulation.run();
+            SimulationReport report = simulation.run(Path.of("target", "e2e-evidence", name));
             System.out.println(report.format());
             return report;
         } catch (IOException e) {
@@ -43,11 +49,12 @@ class EndToEndTest {
         assertThat(report.stuck()).isZero();
         assertThat(report.failedExecutions()).isZero();
         assertThat(report.checkedCallsByFunction()).as("functions whose AWS calls were checked against their roles")
-                .hasSize(5);
+                .hasSize(6);
         assertThat(report.deniedCalls()).as("AWS calls the functions' roles do not allow").isEmpty();
         // every alert the plan calls for went out, of its type, and nothing else
         assertThat(report.alerts()).isEqualTo(report.plannedAlerts());
         assertMetricsAreValidAndWhatTheAlarmsWatch(report);
+        assertTheEvidenceHoldsThePlan(report);
         report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
             String[] counts = endedAsPlanned.split("/");
             assertThat(counts[0]).as(outcome).isEqualTo(counts[1]);
@@ -63,16 +70,65 @@ class EndToEndTest {
         assertThat(metrics.records()).isPositive();
         assertThat(metrics.invalid()).isEmpty();
         String missing = metrics.alarmed("RecordingsMissing");
-        List<String> unalarmed = Stream.of("RecordingsVerified", "RecordingsDeleted")
+        List<String> unalarmed = Stream.of("RecordingsVerified", "RecordingsDeleted", "ContactsNotApplicable",
+                        "ContactsNotRecordedIntentionally", "DescribeContactCalls", "DescribeContactThrottled")
                 .map(name -> missing.replace(" RecordingsMissing ", " " + name + " ")).toList();
         assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(metrics.alarmed().stream(), unalarmed.stream()).toList());
         Map<String, Long> totals = metrics.totals();
+        // each category's metric counts the plan's contacts of that category, once each
+        Map<String, Long> planned = report.plannedCategories().values().stream()
+                .collect(Collectors.groupingBy(category -> category, Collectors.counting()));
+        Map<String, String> metricOfCategory = Map.of("recorded", "RecordingsVerified", "deleted", "RecordingsDeleted",
+                "notApplicable", "ContactsNotApplicable", "notRecordedIntentionally", "ContactsNotRecordedIntentionally");
+        metricOfCategory.forEach((category, metric) -> assertThat(totals.get(
+                missing.replace(" RecordingsMissing ", " " + metric + " "))).as(metric)
+                .isEqualTo(planned.getOrDefault(category, 0L)));
+        assertThat(totals.get(metrics.alarmed("FlowLogEventsIngested"))).isGreaterThanOrEqualTo(report.contacts());
         assertThat(totals.get(missing)).isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_MISSING", 0L));
         assertThat(totals.get(metrics.alarmed("RecordingsEmpty")))
                 .isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_EMPTY", 0L));
         assertThat(totals.get(metrics.alarmed("RecordingsPartial")))
                 .isEqualTo(report.plannedAlerts().getOrDefault("RECORDING_PARTIAL", 0L));
+    }
+
+    /**
+     * The daily evidence lists exactly the plan's contacts, each once, with the plan's category; each day's figures
+     * are its rows counted; the compliance is recorded over the categories that required a recording; and the page
+     * shows the hostile flow name as text.
+     */
+    private static void assertTheEvidenceHoldsThePlan(SimulationReport report) {
+        EvidenceFiles evidence = report.evidence();
+        assertThat(evidence.days()).as(evidence.result()).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(evidence.rows()).as("contacts listed, over all days").isEqualTo(report.contacts());
+        assertThat(evidence.categoryByContact()).isEqualTo(report.plannedCategories());
+        Map<String, Long> planned = report.plannedCategories().values().stream()
+                .collect(Collectors.groupingBy(category -> category, Collectors.counting()));
+        evidence.totals().forEach((category, count) -> assertThat(count).as(category)
+                .isEqualTo(planned.getOrDefault(category, 0L)));
+        for (EvidenceFiles.Day day : evidence.days().values()) {
+            Map<String, Long> rows = day.rows().stream()
+                    .collect(Collectors.groupingBy(row -> row.get("category"), Collectors.counting()));
+            long recorded = rows.getOrDefault("recorded", 0L);
+            long required = recorded + Stream.of("missing", "empty", "partial", "unverifiable")
+                    .mapToLong(category -> rows.getOrDefault(category, 0L)).sum();
+            assertThat(day.summary()).as(day.day().toString()).containsEntry("complete", true)
+                    .containsEntry("contacts", day.rows().size())
+                    .containsEntry("requiredRecording", (int) required)
+                    .containsEntry("compliancePercent", required == 0 ? null
+                            : BigDecimal.valueOf(100 * recorded).divide(BigDecimal.valueOf(required), 2,
+                                    RoundingMode.DOWN).doubleValue());
+            day.categories().forEach((category, count) -> assertThat(count.longValue()).as(day.day() + " " + category)
+                    .isEqualTo(rows.getOrDefault(category, 0L)));
+        }
+        String hostile = FlowLogFeed.HOSTILE_FLOW_NAME;
+        String escaped = hostile.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;");
+        String pages = evidence.days().values().stream().map(EvidenceFiles.Day::page).reduce("", String::concat);
+        assertThat(pages).contains(escaped).doesNotContain(hostile).doesNotContain("<script")
+                .doesNotContain("<img");
+        assertThat(evidence.days().values().stream().flatMap(day -> day.rows().stream())
+                .filter(row -> hostile.equals(row.get("recording_flow")))).hasSize(1);
     }
 
     @Test
@@ -81,11 +137,13 @@ class EndToEndTest {
         SimulationOptions options = SimulationOptions.defaults();
 
         // WHEN the synthesized workflow runs every simulated five minutes
-        SimulationReport report = simulate(options);
+        SimulationReport report = simulate(options, "plain");
 
         // THEN every leak is reported exactly once, promptly, and every other contact ends as planned
         assertEveryLeakReportedOnceAndNothingElse(report);
-        assertThat(report.metrics().alarmed()).hasSize(5);
+        assertThat(report.metrics().alarmed()).hasSize(6);
+        // the calls cross midnight: two days of evidence
+        assertThat(report.evidence().days()).hasSize(2);
         assertThat(report.plannedAlerts()).containsKeys("RECORDING_MISSING", "RECORDING_EMPTY", "RECORDING_PARTIAL");
         assertThat(report.contactsByOutcome()).containsKeys("handled by agent, recording late",
                 "handled by agent, recording deleted",
@@ -103,7 +161,7 @@ class EndToEndTest {
         // GIVEN the same calls, with Connect throttling at every tick and two executions started at each tick
         SimulationOptions options = SimulationOptions.defaults().withOverlappingExecutions(2).withThrottling(true);
 
-        SimulationReport report = simulate(options);
+        SimulationReport report = simulate(options, "throttled-overlapping");
 
         assertThat(report.throttledResponses()).isGreaterThan(report.ticks() * 2L);
         long throttledSteps = report.steps().values().stream().mapToLong(step -> step.outcome("throttled")).sum();
@@ -118,7 +176,7 @@ class EndToEndTest {
         // and a detector deployed with the redacted location and IVR checks
         SimulationOptions options = SimulationOptions.defaults().withContacts(160).withRedacted(true).withIvr(true);
 
-        SimulationReport report = simulate(options);
+        SimulationReport report = simulate(options, "redacted-ivr");
 
         // THEN every verdict is as planned: redacted recordings are found, IVR recordings judged on their own
         assertEveryLeakReportedOnceAndNothingElse(report);

@@ -37,6 +37,10 @@ class IamSufficiencyTest {
                 action.substring(action.indexOf(':') + 1), action, resource, conditionKeys);
     }
 
+    private static String evidenceBucket() {
+        return "arn:aws:s3:::" + detector.evidenceBucketName();
+    }
+
     @Test
     void theCallsTheHandlersMakeAreAllowedWithWhatTheyImply() {
         // GIVEN a call of each kind the functions make, by the function that makes it
@@ -45,8 +49,15 @@ class IamSufficiencyTest {
                 call("PollInitialisedHandler", "dynamodb:Query", TABLE + "/index/State-UpdatedAt-index", Map.of()),
                 call("PollInitialisedHandler", "connect:DescribeContact", INSTANCE + "/contact/c-1", Map.of()),
                 call("PollInitialisedHandler", "sns:Publish", detector.topicArn(), Map.of()),
-                call("PurgeQueueContactsHandler", "dynamodb:DeleteItem", TABLE, Map.of()),
-                call("CheckRecordingsHandler", "s3:ListBucket", BUCKET, Map.of("s3:prefix", PREFIX + "2026/03/15/c-1")));
+                call("PurgeQueueContactsHandler", "dynamodb:UpdateItem", TABLE, Map.of()),
+                call("CheckRecordingsHandler", "s3:ListBucket", BUCKET, Map.of("s3:prefix", PREFIX + "2026/03/15/c-1")),
+                call("DailyEvidenceHandler", "dynamodb:Query", TABLE + "/index/ReportingDay-ContactId-index", Map.of()),
+                call("DailyEvidenceHandler", "dynamodb:Query", TABLE + "/index/State-UpdatedAt-index", Map.of()),
+                call("DailyEvidenceHandler", "s3:ListBucket", evidenceBucket(),
+                        Map.of("s3:prefix", "evidence/2026/03/15/summary.json")),
+                call("DailyEvidenceHandler", "s3:PutObject", evidenceBucket() + "/evidence/2026/03/15/recordings.csv",
+                        Map.of()),
+                call("DailyEvidenceHandler", "sns:Publish", detector.reportTopicArn(), Map.of()));
 
         // WHEN they are checked against the roles, THEN none is denied (the topic's KMS key and the logs included)
         assertThat(iam.violations(calls)).isEmpty();

@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.e2e;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactCategory;
 import java.time.Instant;
 
 /**
@@ -94,6 +95,21 @@ record PlannedContact(
 
     boolean expectsVerdict() {
         return recording != RecordingOutcome.NOT_EXPECTED;
+    }
+
+    /** The category the day's evidence must give the contact. */
+    ContactCategory category() {
+        if (kind == Kind.RECORDING_DISABLED) {
+            return ContactCategory.NOT_RECORDED_INTENTIONALLY;
+        }
+        return switch (recording) {
+            case NOT_EXPECTED -> ContactCategory.NOT_APPLICABLE;
+            case ON_TIME, LATE, RENAMED, REDACTED -> ContactCategory.RECORDED;
+            case DELETED -> ContactCategory.DELETED;
+            case LEAK -> ContactCategory.MISSING;
+            case EMPTY -> ContactCategory.EMPTY;
+            case PARTIAL -> ContactCategory.PARTIAL;
+        };
     }
 
     /** Whether the detector must alert this contact: its agent leg's recording or its IVR recording leaks. */

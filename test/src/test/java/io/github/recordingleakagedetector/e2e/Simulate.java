@@ -29,7 +29,8 @@ public final class Simulate {
               --redacted       a fifth of the calls keep only Contact Lens's redacted audio; the detector is
                                deployed with Analysis/Voice/Redacted as an additional recording location
               --ivr            flows turn IVR recording on for half the calls; the detector checks IVR recordings
-            The handlers' JSON logs go to target/simulation-handler-logs.jsonl.""";
+            The handlers' JSON logs go to target/simulation-handler-logs.jsonl; the daily evidence the detector wrote
+            (recordings.csv, summary.json, summary.html per day) to target/evidence/.""";
 
     private Simulate() {
     }
@@ -45,6 +46,8 @@ public final class Simulate {
             return;
         }
         Path logs = RepoRoot.find().resolve("target/simulation-handler-logs.jsonl");
+        Path evidence = RepoRoot.find().resolve("target/evidence");
+        deleteRecursively(evidence);
         Files.createDirectories(logs.getParent());
         SimulationReport report;
         try (PrintStream handlerLogs = new PrintStream(new FileOutputStream(logs.toFile()), true,
@@ -54,13 +57,24 @@ public final class Simulate {
                     options.hosting() == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
                             ? "as deployed (Lambda jar, runtime interface client)" : "in this JVM", logs);
             try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs, options)) {
-                report = simulation.run();
+                report = simulation.run(evidence);
             }
         }
         System.out.println(report.format());
         boolean clean = report.leaksDetected() == report.leaksInjected() && report.falseFailures() == 0
                 && report.failedExecutions() == 0 && report.deniedCalls().isEmpty();
         System.exit(clean ? 0 : 1);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     static SimulationOptions parse(List<String> args) {

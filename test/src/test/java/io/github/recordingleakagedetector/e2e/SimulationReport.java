@@ -16,6 +16,8 @@ import java.util.Map;
  * @param alerts the alerts published, by alert type
  * @param deniedCalls AWS calls a function made that its role in the template does not allow
  * @param metrics the embedded-metric-format records the functions printed
+ * @param plannedCategories each planned contact's category, as its day's evidence must give it
+ * @param evidence the daily evidence the detector wrote, downloaded
  */
 record SimulationReport(
         int contacts,
@@ -43,6 +45,8 @@ record SimulationReport(
         Map<String, Long> alerts,
         List<IamSufficiency.Violation> deniedCalls,
         MetricRecords metrics,
+        Map<String, String> plannedCategories,
+        EvidenceFiles evidence,
         Duration wallTime) {
 
     Duration medianLatency() {
@@ -96,6 +100,7 @@ record SimulationReport(
         text.append(String.format("  metric records: %d, not valid embedded metric format: %d; totals %s%n",
                 metrics.records(), metrics.invalid().size(), metrics.totals()));
         metrics.invalid().stream().limit(5).forEach(line -> text.append("    ").append(line).append('\n'));
+        text.append(evidence.format());
         text.append(String.format("leaks injected: %d, detected: %d, false failures: %d", leaksInjected, leaksDetected,
                 falseFailures));
         return text.toString();

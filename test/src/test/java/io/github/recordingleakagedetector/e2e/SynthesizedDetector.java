@@ -46,12 +46,14 @@ final class SynthesizedDetector {
     private final String definition;
     private final String tableName;
     private final String topicArn;
+    private final String reportTopicArn;
 
     private SynthesizedDetector(Map<String, Object> template, Path assembly, String tableName) {
         this.resources = map(template.get("Resources"));
         this.assembly = assembly;
         this.tableName = tableName;
-        this.topicArn = "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + logicalIdOfType("AWS::SNS::Topic");
+        this.topicArn = topicArnOf(logicalIdOfType("AWS::SNS::Topic", "DetectorAlertTopic"));
+        this.reportTopicArn = topicArnOf(logicalIdOfType("AWS::SNS::Topic", "DetectorReportTopic"));
         resources.forEach((logicalId, resource) -> {
             if ("AWS::Lambda::Function".equals(map(resource).get("Type"))) {
                 functions.put(logicalId, function(logicalId, map(map(resource).get("Properties"))));
@@ -98,8 +100,27 @@ final class SynthesizedDetector {
         return functions.get(functionOf(String.valueOf(map(destination).get("Ref"))));
     }
 
+    /** The alert topic's ARN. */
     String topicArn() {
         return topicArn;
+    }
+
+    /** The report topic's ARN (the daily evidence summary). */
+    String reportTopicArn() {
+        return reportTopicArn;
+    }
+
+    /** The evidence bucket's name, as the simulation creates it locally. */
+    String evidenceBucketName() {
+        return bucketNameOf(logicalIdOfType("AWS::S3::Bucket", "DetectorEvidenceBucket"));
+    }
+
+    private static String topicArnOf(String logicalId) {
+        return "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + logicalId;
+    }
+
+    private static String bucketNameOf(String logicalId) {
+        return logicalId.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The contact table's CloudFormation properties (keys, indexes, billing). */
@@ -179,7 +200,8 @@ final class SynthesizedDetector {
         String regional = REGION + ":" + ACCOUNT + ":";
         return switch (type) {
             case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + regional + "table/" + tableName;
-            case "AWS::SNS::Topic" -> topicArn;
+            case "AWS::SNS::Topic" -> topicArnOf(logicalId);
+            case "AWS::S3::Bucket" -> "arn:aws:s3:::" + bucketNameOf(logicalId);
             case "AWS::KMS::Key" -> "arn:aws:kms:" + regional + "key/" + logicalId;
             case "AWS::SQS::Queue" -> "arn:aws:sqs:" + regional + logicalId;
             // Like CloudFormation's Arn of a log group: it ends with ":*", which covers its log streams.
@@ -247,13 +269,19 @@ final class SynthesizedDetector {
                 .toList();
     }
 
-    /** The ARN of the KMS key that encrypts the topic with {@code topicArn}, if the template's topic has one. */
+    /**
+     * The ARN of the customer managed KMS key that encrypts the template's topic with {@code topicArn}, if it has
+     * one. The AWS managed SNS key ({@code alias/aws/sns}) does not count: its key policy lets the account's principals
+     * use it through SNS, so publishing needs no identity-policy grant on it.
+     */
     Optional<String> topicKeyArn(String topicArn) {
-        if (!topicArn.equals(this.topicArn)) {
+        String logicalId = topicArn.substring(topicArn.lastIndexOf(':') + 1);
+        Map<String, Object> topic = map(resources.get(logicalId));
+        if (topic == null || !"AWS::SNS::Topic".equals(topic.get("Type"))) {
             return Optional.empty();
         }
-        Object key = map(map(resources.get(logicalIdOfType("AWS::SNS::Topic"))).get("Properties")).get("KmsMasterKeyId");
-        return key == null ? Optional.empty() : tryResolve(key);
+        Object key = map(topic.get("Properties")).get("KmsMasterKeyId");
+        return key == null ? Optional.empty() : tryResolve(key).filter(arn -> !arn.endsWith(":alias/aws/sns"));
     }
 
     /** The ARN of the function's log group (without CloudFormation's trailing {@code :*}). */
@@ -275,7 +303,8 @@ final class SynthesizedDetector {
         }
         Map<String, Function<String, String>> byType = Map.of(
                 "AWS::DynamoDB::Table", id -> tableName,
-                "AWS::SNS::Topic", id -> topicArn,
+                "AWS::SNS::Topic", SynthesizedDetector::topicArnOf,
+                "AWS::S3::Bucket", SynthesizedDetector::bucketNameOf,
                 "AWS::Lambda::Alias", id -> lambdaArn(id) + ":live",
                 "AWS::Lambda::Function", this::lambdaArn);
         Function<String, String> resolver = byType.get(String.valueOf(resource.get("Type")));
@@ -290,8 +319,13 @@ final class SynthesizedDetector {
     }
 
     private String logicalIdOfType(String type) {
+        return logicalIdOfType(type, "");
+    }
+
+    /** The one resource of {@code type} whose logical id starts with {@code prefix}. */
+    private String logicalIdOfType(String type, String prefix) {
         List<String> ids = resources.entrySet().stream()
-                .filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .filter(e -> type.equals(map(e.getValue()).get("Type")) && e.getKey().startsWith(prefix))
                 .map(Map.Entry::getKey)
                 .toList();
         if (ids.size() != 1) {

@@ -44,7 +44,7 @@ final class Verdicts {
     }
 
     SimulationReport report(int ticks, long failedExecutions, List<IamSufficiency.Violation> deniedCalls,
-            MetricRecords metrics, Duration wallTime) {
+            MetricRecords metrics, EvidenceFiles evidence, Duration wallTime) {
         Map<String, List<Detections.Detection>> alertsByContact = detections.all().stream()
                 .filter(d -> !UNVERIFIABLE.equals(d.alertType()))
                 .collect(Collectors.groupingBy(Detections.Detection::contactId));
@@ -106,7 +106,10 @@ final class Verdicts {
                         .collect(Collectors.groupingBy(type -> type, TreeMap::new, Collectors.counting())),
                 detections.all().stream().collect(Collectors.groupingBy(Detections.Detection::alertType, TreeMap::new,
                         Collectors.counting())),
-                deniedCalls, metrics, wallTime);
+                deniedCalls, metrics,
+                plan.stream().collect(Collectors.toMap(PlannedContact::contactId, c -> c.category().label(),
+                        (a, b) -> a, TreeMap::new)),
+                evidence, wallTime);
     }
 
     private static boolean leakClaimed(TrackedContact contact) {
@@ -131,10 +134,10 @@ final class Verdicts {
             if (contact.kind() == Kind.RECORDING_DISABLED) {
                 return actual.map(c -> c.state() == ContactState.RECORDING_DISABLED).orElse(false);
             }
-            return ivrJudged
-                    ? actual.map(c -> c.updatedAt() == null && c.ivrVerdict() != null
-                            && c.ivrVerdict().state() == expectedIvr(contact)).orElse(false)
-                    : actual.isEmpty();
+            // Never reached an agent: closed as not applicable, kept for the day's figures
+            return actual.map(c -> c.state() == ContactState.COMPLETED_QUEUE_IVR && c.updatedAt() == null
+                    && (ivrJudged ? c.ivrVerdict() != null && c.ivrVerdict().state() == expectedIvr(contact)
+                            : c.ivrVerdict() == null)).orElse(false);
         }
         return actual.map(c -> c.state() == ContactState.COMPLETED_AGENT && c.updatedAt() == null
                 && c.recordingState() == expectedVerdict(contact.recording())

@@ -21,7 +21,13 @@ import java.util.Optional;
 public final class FlowLogIngestion {
     public static final String INITIALISED = "initialised";
     public static final String DUPLICATES = "duplicates";
+    /** An agent had joined with recording off: the contact is closed, intentionally not recorded (final). */
     public static final String DISABLED = "disabled";
+    /**
+     * A Disable for a contact not tracked yet, remembered (closed) so that its Enable, if delivered later, is weighed
+     * against it: not yet final, since that Enable reopens it.
+     */
+    public static final String DISABLE_REMEMBERED = "disableRemembered";
     public static final String UPDATED = "updated";
     public static final String SKIPPED = "skipped";
     public static final String IGNORED = "ignored";
@@ -110,7 +116,7 @@ public final class FlowLogIngestion {
             if (store.insertRecordingDisabled(event.contactId(), event.instanceId(), event.at(), now,
                     event.at().plus(retention))) {
                 LOG.info("contact.disabled", "contactId", event.contactId(), "tracked", false);
-                return DISABLED;
+                return DISABLE_REMEMBERED;
             }
             Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), "", now);
             if (outcome.isPresent()) {

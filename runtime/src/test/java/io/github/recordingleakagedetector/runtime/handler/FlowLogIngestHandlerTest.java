@@ -201,7 +201,7 @@ class FlowLogIngestHandlerTest {
                 .event());
 
         // THEN the contact is tracked again with both changes; when the agent joined decides (PollHandlersTest)
-        assertThat(outcome(summary, "disabled")).isEqualTo(1);
+        assertThat(outcome(summary, "disableRemembered")).isEqualTo(1);
         assertThat(outcome(summary, "initialised")).isEqualTo(1);
         TrackedContact contact = store.find("c-1").orElseThrow();
         assertThat(contact.state()).isEqualTo(ContactState.INITIALISED);
