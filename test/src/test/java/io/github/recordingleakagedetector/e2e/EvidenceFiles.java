@@ -85,7 +85,8 @@ record EvidenceFiles(Path directory, Map<LocalDate, Day> days, String result) {
 
     String format() {
         StringBuilder text = new StringBuilder();
-        text.append("  daily evidence in ").append(directory.toAbsolutePath().normalize()).append(":\n");
+        text.append("  daily evidence in ").append(directory.resolve("evidence").toAbsolutePath().normalize())
+                .append(":\n");
         days.values().forEach(day -> text.append(String.format("    %s  %s contacts, compliance %s%% (%s of %s), "
                 + "complete %s: %s%n", day.day(), day.summary().get("contacts"), day.summary().get("compliancePercent"),
                 day.categories().get("recorded"), day.summary().get("requiredRecording"), day.summary().get("complete"),

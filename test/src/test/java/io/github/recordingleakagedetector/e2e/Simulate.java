@@ -46,8 +46,8 @@ public final class Simulate {
             return;
         }
         Path logs = RepoRoot.find().resolve("target/simulation-handler-logs.jsonl");
-        Path evidence = RepoRoot.find().resolve("target/evidence");
-        deleteRecursively(evidence);
+        Path target = RepoRoot.find().resolve("target");
+        deleteRecursively(target.resolve("evidence"));
         Files.createDirectories(logs.getParent());
         SimulationReport report;
         try (PrintStream handlerLogs = new PrintStream(new FileOutputStream(logs.toFile()), true,
@@ -57,7 +57,8 @@ public final class Simulate {
                     options.hosting() == LocalLambdaEndpoint.FunctionHosting.DEPLOYED
                             ? "as deployed (Lambda jar, runtime interface client)" : "in this JVM", logs);
             try (ContactCentreSimulation simulation = new ContactCentreSimulation(System.out, handlerLogs, options)) {
-                report = simulation.run(evidence);
+                // The bucket's keys start with evidence/: the files land in target/evidence/YYYY/MM/DD/
+                report = simulation.run(target);
             }
         }
         System.out.println(report.format());

@@ -37,7 +37,8 @@ public final class EvidencePage {
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#1a1a1a}")
                 .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;")
                 .append("text-align:left;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right}")
-                .append(".fail{color:#b00020}.pass{color:#1b5e20}.muted{color:#666}code{font-size:90%}</style>\n")
+                .append(".fail{color:#b00020}.pass{color:#1b5e20}.muted{color:#666}code{font-size:90%}")
+                .append("table.wide{font-size:13px;width:100%}td.key{word-break:break-all;max-width:22em}</style>\n")
                 .append("</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n")
                 .append("<p>Detector <code>").append(escape(detector)).append("</code>. ")
                 .append(figures.complete()
@@ -114,17 +115,17 @@ public final class EvidencePage {
             html.append("<p>None.</p>\n");
             return;
         }
-        html.append("<table>\n<tr><th>Contact</th><th>Category</th><th>IVR</th><th>Started</th><th>Agent</th>")
+        html.append("<table class=\"wide\">\n<tr><th>Contact</th><th>Category</th><th>IVR</th><th>Started</th><th>Agent</th>")
                 .append("<th>Queue</th><th>Recording flow</th><th>Files</th><th>Audio s</th><th>Agent leg s</th>")
                 .append("<th>Alerted</th></tr>\n");
         for (EvidenceRow row : listed) {
-            html.append("<tr><td><code>").append(escape(row.contactId())).append("</code></td><td>")
+            html.append("<tr><td class=\"key\"><code>").append(escape(row.contactId())).append("</code></td><td>")
                     .append(row.category().label()).append(row.deletionReason() == null ? ""
                             : " (" + escape(row.deletionReason()) + ")")
                     .append("</td><td>").append(escape(row.ivrRecordingState())).append("</td><td>")
                     .append(time(row.initiatedAt())).append("</td><td>").append(escape(row.agentId()))
                     .append("</td><td>").append(escape(row.queueId())).append("</td><td>")
-                    .append(escape(row.recordingFlow())).append("</td><td>")
+                    .append(escape(row.recordingFlow())).append("</td><td class=\"key\">")
                     .append(escape(String.join(" ", row.recordingKeys()))).append("</td><td class=\"n\">")
                     .append(EvidenceCsv.seconds(row.audioSeconds())).append("</td><td class=\"n\">")
                     .append(EvidenceCsv.seconds(row.agentLegSeconds())).append("</td><td>")
