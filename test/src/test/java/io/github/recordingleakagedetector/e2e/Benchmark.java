@@ -28,6 +28,14 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--evidence")) {
+            List<Integer> days = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                days.add(Integer.parseInt(args[i]));
+            }
+            EvidenceBenchmark.run(days.isEmpty() ? List.of(1_000, 10_000, 50_000) : days);
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("--cold-start")) {
             ColdStartBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 7);
             System.exit(0);

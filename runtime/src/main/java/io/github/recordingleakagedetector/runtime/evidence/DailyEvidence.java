@@ -137,7 +137,8 @@ public final class DailyEvidence {
         files.stream().filter(file -> file.name().equals(EvidenceArchive.MARKER))
                 .forEach(file -> archive.write(day, file));
         String outcome = figures.complete() ? WRITTEN : WRITTEN_WITH_PENDING;
-        LOG.info("evidence." + outcome, "day", day.toString(), "summary", summary, "locations", locations);
+        LOG.info("evidence." + outcome, "day", day.toString(), "figures", EvidenceSummary.figuresOnly(summary),
+                "locations", locations);
         return new DayResult(day, outcome, figures.contacts(), figures.count(ContactCategory.PENDING), figures);
     }
 

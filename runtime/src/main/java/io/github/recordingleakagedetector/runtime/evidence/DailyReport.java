@@ -20,7 +20,10 @@ public record DailyReport(DailyFigures figures, Map<String, Object> summary, Map
         return "Call recording evidence " + figures.day() + ": " + compliance + verdict + incomplete;
     }
 
-    /** The message body: the figures in words, where the files are, then {@code summary.json} itself. */
+    /**
+     * The message body: the figures in words, where the files are, then the figures of {@code summary.json} (without
+     * its list of contacts, which the files hold: the message stays small whatever the day's size).
+     */
     public String text() {
         StringBuilder text = new StringBuilder(subject()).append("\n\n");
         text.append(figures.contacts()).append(" contacts; ").append(figures.count(ContactCategory.RECORDED))
@@ -30,7 +33,7 @@ public record DailyReport(DailyFigures figures, Map<String, Object> summary, Map
         }
         text.append("\nEvidence files:\n");
         locations.values().forEach(location -> text.append("  ").append(location).append('\n'));
-        text.append("\n").append(EvidenceSummary.render(summary));
+        text.append("\n").append(EvidenceSummary.render(EvidenceSummary.figuresOnly(summary)));
         return text.toString();
     }
 }

@@ -48,6 +48,17 @@ public final class EvidenceSummary {
         return document;
     }
 
+    /**
+     * The figures without the list of contacts needing attention (its length instead): what a log line or a report
+     * message carries, whose size must not grow with the day (SNS takes at most 256 KB).
+     */
+    public static Map<String, Object> figuresOnly(Map<String, Object> document) {
+        Map<String, Object> figures = new LinkedHashMap<>(document);
+        Object attention = figures.remove("needingAttention");
+        figures.put("contactsNeedingAttention", attention instanceof List<?> list ? list.size() : 0);
+        return figures;
+    }
+
     public static String render(Map<String, Object> document) {
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(document) + "\n";

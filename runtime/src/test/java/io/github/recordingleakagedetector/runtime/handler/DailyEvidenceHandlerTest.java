@@ -136,7 +136,8 @@ class DailyEvidenceHandlerTest {
                 .singleElement().satisfies(report -> {
                     assertThat(report.subject())
                             .isEqualTo("Call recording evidence 2024-05-01: 25.00% recorded - BELOW TARGET");
-                    assertThat(report.message()).contains("s3://" + bed.bucket() + "/evidence/2024/05/01/summary.html");
+                    assertThat(report.message()).contains("s3://" + bed.bucket() + "/evidence/2024/05/01/summary.html")
+                            .contains("\"contactsNeedingAttention\" : 3").doesNotContain("\"needingAttention\"");
                 });
     }
 
