@@ -48,8 +48,9 @@ final class DetectorDashboard {
                 .build());
         dashboard.addWidgets(
                 GaugeWidget.Builder.create()
-                        .title("Compliance, last 24 hours")
+                        .title("Compliance over the time range shown")
                         .metrics(List.of(detector.metricCompliance()))
+                        .setPeriodToTimeRange(true)
                         .leftYAxis(percent)
                         .annotations(target)
                         .width(6).height(6)

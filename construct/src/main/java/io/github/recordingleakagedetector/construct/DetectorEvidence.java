@@ -37,7 +37,7 @@ import software.constructs.Construct;
  */
 final class DetectorEvidence {
 
-    /** Minute of each hour the evidence function runs: after the workflow's run at minute 15. */
+    /** Minute of each hour the evidence function runs (any minute would do: a day is written once it is due). */
     static final String SCHEDULE_MINUTE = "20";
     /** Evidence moves to an archive class (still readable at once) after this long. */
     static final Duration ARCHIVE_AFTER = Duration.days(90);

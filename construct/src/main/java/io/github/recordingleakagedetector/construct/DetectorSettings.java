@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.RemovalPolicy;
@@ -95,6 +96,9 @@ record DetectorSettings(
     private static final Pattern INSTANCE_ARN =
             Pattern.compile("arn:aws[a-z-]*:connect:[a-z0-9-]+:\\d{12}:instance/[0-9a-fA-F-]{36}");
     private static final Pattern CONNECT_LOG_GROUP = Pattern.compile("/aws/connect/([^/]+)");
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minutes?|hours?|days?)\\)");
+    /** Id of the synth warning that a custom cron schedule's gaps cannot be checked against workflowSilencePeriod. */
+    static final String SCHEDULE_SILENCE_WARNING = "recording-leakage-detector:workflowSilencePeriodUnchecked";
     private static final Pattern DETECTOR_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     static DetectorSettings resolve(Construct scope, RecordingLeakageDetectorProps props) {
@@ -170,6 +174,7 @@ record DetectorSettings(
         validateEmails("reportEmails", reportEmails, failures);
         long silenceHours = flowLogSilenceHours(props, failures);
         long workflowPeriods = workflowSilencePeriods(props, failures);
+        checkScheduleAgainstSilence(scope, props, workflowPeriods, failures);
         if (retentionDays * 86_400 > maxTrackingAgeSeconds && retentionDays * 86_400 < maxTrackingAgeSeconds + 2 * 86_400) {
             failures.add("contactRetention " + props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION).toHumanString()
                     + " must be at least maxTrackingAge plus 2 days, or a day's contacts expire before its evidence is "
@@ -262,6 +267,38 @@ record DetectorSettings(
                     + MAX_FLOW_LOG_SILENCE_HOURS + " (CloudWatch evaluates an alarm over at most 7 days)");
         }
         return (long) hours;
+    }
+
+    /**
+     * The workflow alarm fires when no execution succeeded in {@code periods} consecutive 5-minute periods: with a
+     * slower schedule than the default, the period must cover the gap between runs and one more period for a run's
+     * own time. A {@code rate(...)} schedule is checked; a custom cron expression cannot be read for its gaps, so it
+     * gets a warning instead.
+     */
+    private static void checkScheduleAgainstSilence(Construct scope, RecordingLeakageDetectorProps props,
+            long periods, Failures failures) {
+        if (props.getSchedule().isEmpty()) {
+            return;
+        }
+        String expression = props.getSchedule().get().getExpressionString();
+        Matcher rate = RATE.matcher(expression);
+        long silenceMinutes = periods * WORKFLOW_SILENCE_PERIOD_MINUTES;
+        if (rate.matches()) {
+            long interval = Long.parseLong(rate.group(1)) * switch (rate.group(2)) {
+                case "minute", "minutes" -> 1;
+                case "hour", "hours" -> 60;
+                default -> 1440;
+            };
+            if (silenceMinutes < interval + 2 * WORKFLOW_SILENCE_PERIOD_MINUTES) {
+                failures.add("workflowSilencePeriod " + silenceMinutes + " minutes is too short for schedule "
+                        + expression + ": it must be at least the interval plus 10 minutes (" + (interval + 10)
+                        + " minutes), or the blind-detector alarm fires between runs");
+            }
+        } else if (!Token.isUnresolved(expression)) {
+            Annotations.of(scope).addWarningV2(SCHEDULE_SILENCE_WARNING, "schedule " + expression + " is a custom cron "
+                    + "expression: make workflowSilencePeriod (" + silenceMinutes + " minutes) at least its longest "
+                    + "gap between runs plus 10 minutes, or the WorkflowNotSucceedingAlarm fires between runs");
+        }
     }
 
     private static long workflowSilencePeriods(RecordingLeakageDetectorProps props, Failures failures) {

@@ -69,6 +69,7 @@ final class NagSuppressionMetadata {
             boolean writesTable = tableKey && !evidence;
             boolean publishes = evidence
                     ? settings.encryptionKey().isPresent() || evidenceBucket.getEncryptionKey() != null
+                            || settings.reportTopic().map(topic -> topic.getMasterKey() != null).orElse(false)
                     : topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
             List<Object> kmsFindings = new ArrayList<>();
             if (writesTable || publishes) {

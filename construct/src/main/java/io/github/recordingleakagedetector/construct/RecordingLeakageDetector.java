@@ -366,10 +366,10 @@ public class RecordingLeakageDetector extends Construct {
     public MathExpression metricCompliance(MetricOptions options) {
         Duration period = options.getPeriod() != null ? options.getPeriod() : Duration.days(1);
         MetricOptions counts = MetricOptions.builder().period(period).build();
-        String required = "FILL(recorded, 0) + FILL(missing, 0) + FILL(empty, 0) + FILL(partial, 0) "
-                + "+ FILL(unverifiable, 0)";
+        String required = "(FILL(recorded, 0) + FILL(missing, 0) + FILL(empty, 0) + FILL(partial, 0) "
+                + "+ FILL(unverifiable, 0))";
         return MathExpression.Builder.create()
-                .expression("IF(" + required + " > 0, 100 * FILL(recorded, 0) / (" + required + "), 100)")
+                .expression("IF(" + required + " > 0, 100 * FILL(recorded, 0) / " + required + ", 100)")
                 .usingMetrics(Map.of(
                         "recorded", metricRecordingsVerified(counts),
                         "missing", metricRecordingsMissing(counts),

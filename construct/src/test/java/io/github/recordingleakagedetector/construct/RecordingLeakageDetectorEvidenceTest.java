@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.events.CronOptions;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.s3.Bucket;
 
 /**
@@ -157,7 +160,7 @@ class RecordingLeakageDetectorEvidenceTest {
                 types.add(widget.path("properties").path("view").asText(widget.path("type").asText()));
                 titles.add(widget.path("properties").path("title").asText());
             });
-            assertThat(titles).contains("Compliance, last 24 hours", "Compliance by hour",
+            assertThat(titles).contains("Compliance over the time range shown", "Compliance by hour",
                     "Contacts by category (per hour)", "Leaks (per 5 minutes)", "Workflow executions",
                     "Workflow duration (ms)", "DescribeContact requests", "Flow-log events", "Ingest failure queue",
                     "Alarms");
@@ -213,7 +216,8 @@ class RecordingLeakageDetectorEvidenceTest {
                     .containsEntry("missing", "RecordingsMissing/86400").containsEntry("empty", "RecordingsEmpty/86400")
                     .containsEntry("partial", "RecordingsPartial/86400")
                     .containsEntry("unverifiable", "ContactsUnverifiable/86400");
-            assertThat(metrics.values()).anyMatch(text -> text.startsWith("IF(") && text.contains("100 * FILL(recorded, 0)"));
+            assertThat(metrics.values()).anyMatch(text -> text.startsWith("IF((FILL(recorded, 0) + ")
+                    && text.contains("> 0, 100 * FILL(recorded, 0) / (FILL(recorded, 0) + "));
         }
 
         @Test
@@ -307,6 +311,31 @@ class RecordingLeakageDetectorEvidenceTest {
                         + "  - workflowSilencePeriod 7 minutes must be a multiple of 5 minutes, from 10 minutes to 1 day\n"
                         + "  - contactRetention 2 days must be at least maxTrackingAge plus 2 days, or a day's contacts "
                         + "expire before its evidence is written");
+    }
+
+    @Test
+    void theWorkflowSilencePeriodMustCoverTheGapsOfASlowerSchedule() {
+        // GIVEN a schedule every 30 minutes with the default 15-minute silence period, and then with 40 minutes
+        Stack tooShort = DetectorFixtures.newStack();
+        Stack enough = DetectorFixtures.newStack();
+        Stack cron = DetectorFixtures.newStack();
+
+        // WHEN / THEN the first is refused, naming both values and the minimum; the second passes; a custom cron
+        // expression, whose gaps cannot be read, gets an acknowledgeable warning
+        assertThatThrownBy(() -> new RecordingLeakageDetector(tooShort, "Detector", DetectorFixtures
+                .requiredProps(tooShort).schedule(Schedule.rate(Duration.minutes(30))).build()))
+                .hasMessageContaining("workflowSilencePeriod 15 minutes is too short for schedule rate(30 minutes): "
+                        + "it must be at least the interval plus 10 minutes (40 minutes), or the blind-detector alarm "
+                        + "fires between runs");
+        new RecordingLeakageDetector(enough, "Detector", DetectorFixtures.requiredProps(enough)
+                .schedule(Schedule.rate(Duration.minutes(30))).workflowSilencePeriod(Duration.minutes(40)).build());
+        assertThat(Annotations.fromStack(enough).findWarning("*", Match.stringLikeRegexp(".*workflowSilencePeriod.*")))
+                .isEmpty();
+        new RecordingLeakageDetector(cron, "Detector", DetectorFixtures.requiredProps(cron)
+                .schedule(Schedule.cron(CronOptions.builder().minute("0/10").hour("6-22").build())).build());
+        Annotations.fromStack(cron).hasWarning("/TestStack/Detector", Match.stringLikeRegexp("^schedule cron\\(0/10 "
+                + "6-22 \\* \\* \\? \\*\\) is a custom cron expression: make workflowSilencePeriod \\(15 minutes\\).*"
+                + "\\[ack: recording-leakage-detector:workflowSilencePeriodUnchecked\\]$"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.e2e;
 
+import io.github.recordingleakagedetector.runtime.evidence.DailyEvidence;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
@@ -193,7 +194,9 @@ final class ContactCentreSimulation implements AutoCloseable {
         LocalDate lastDay = plan.stream()
                 .map(c -> LocalDate.ofInstant(c.initiatedAt().plus(FlowLogFeed.ENABLE_DELAY), ZoneOffset.UTC))
                 .max(LocalDate::compareTo).orElse(LocalDate.ofInstant(options.start(), ZoneOffset.UTC));
-        clock.advanceTo(lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(80)));
+        // The first hourly run (at :20) after the last day ended and settled
+        clock.advanceTo(lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plus(DailyEvidence.SETTLING_TIME).plus(Duration.ofMinutes(20)));
         String evidenceFunction = detector.functions().values().stream()
                 .filter(f -> f.handlerClass().endsWith(".DailyEvidenceHandler")).findFirst().orElseThrow().logicalId();
         String result = lambda.invoke(evidenceFunction, "{}");

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code ./benchmark --evidence [contacts ...]}: what writing one day's evidence costs the evidence function, at
  * several day sizes side by side in one run, in this JVM against dynalite and s3proxy: the time of
- * {@link DailyEvidence#write}, the bytes it allocated (garbage included), the heap's peak above where it started
+ * {@link DailyEvidence#writeAgain}, the bytes it allocated (garbage included), the heap's peak above where it started
  * (an upper bound of what it needs: the collector may not have run), and the size of each file.
  *
  * <p>The day's items are copies of four contacts the real store wrote through the life cycle (recorded, missing and
@@ -79,7 +79,8 @@ final class EvidenceBenchmark {
         load(dynamoDb, table, templates, contacts);
         S3EvidenceArchive archive = new S3EvidenceArchive(s3, BUCKET, "evidence-" + contacts);
         DailyEvidence evidence = new DailyEvidence(store, archive, report -> { },
-                new DailyEvidence.Settings("benchmark", ZoneOffset.UTC, OptionalDouble.of(99.5), Duration.ofDays(1)),
+                new DailyEvidence.Settings("benchmark", ZoneOffset.UTC, OptionalDouble.of(99.5), Duration.ofDays(1),
+                        Duration.ofDays(90)),
                 Clock.fixed(T0.plus(Duration.ofDays(3)), ZoneOffset.UTC));
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -88,7 +89,7 @@ final class EvidenceBenchmark {
         ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
-        DailyEvidence.DayResult result = evidence.write(DAY);
+        DailyEvidence.DayResult result = evidence.writeAgain(DAY);
         double seconds = (System.nanoTime() - started) / 1e9;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()

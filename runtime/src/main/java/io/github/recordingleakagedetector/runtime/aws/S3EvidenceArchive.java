@@ -2,6 +2,9 @@ package io.github.recordingleakagedetector.runtime.aws;
 
 import io.github.recordingleakagedetector.runtime.evidence.EvidenceArchive;
 import io.github.recordingleakagedetector.runtime.evidence.EvidenceFile;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Every upload carries its Content-MD5, which S3 requires of a bucket with Object Lock retention.
  */
 public final class S3EvidenceArchive implements EvidenceArchive {
+    private static final int UPLOAD_ATTEMPTS = 3;
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final S3Client s3;
@@ -46,10 +50,31 @@ public final class S3EvidenceArchive implements EvidenceArchive {
     }
 
     @Override
+    public String link(LocalDate day, String name) {
+        return "https://console.aws.amazon.com/s3/object/" + bucket + "?region="
+                + s3.serviceClientConfiguration().region().id() + "&prefix="
+                + URLEncoder.encode(key(day, name), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Uploads the file. A connection the server closes while the client waits for {@code 100 Continue} surfaces from
+     * the URL-connection client as an {@link UncheckedIOException} that the SDK's retries do not see: it is retried
+     * here, a few times (the upload is idempotent), before it fails the run.
+     */
+    @Override
     public void write(LocalDate day, EvidenceFile file) {
         byte[] bytes = file.bytes();
-        s3.putObject(r -> r.bucket(bucket).key(key(day, file.name())).contentType(file.contentType())
-                .contentMD5(md5(bytes)), RequestBody.fromBytes(bytes));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(key(day, file.name())).contentType(file.contentType())
+                        .contentMD5(md5(bytes)), RequestBody.fromBytes(bytes));
+                return;
+            } catch (UncheckedIOException e) {
+                if (attempt == UPLOAD_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String md5(byte[] bytes) {

@@ -35,7 +35,7 @@ public enum EnvironmentVariable {
     MAX_TRACKING_AGE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER, "86400", "A contact tracked longer than this without a verdict is reported as unverifiable.",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.DAILY_EVIDENCE),
     CONTACT_RETENTION_DAYS(Kind.POSITIVE_WHOLE_NUMBER, "90", "Days a contact item is kept (DynamoDB TTL) after recording behaviour was set.",
-            Handler.FLOW_LOG_INGEST),
+            Handler.FLOW_LOG_INGEST, Handler.DAILY_EVIDENCE),
     ALERT_TOPIC_ARN(Kind.OPTIONAL_SNS_TOPIC_ARN, "", "SNS topic for missing-recording and unverifiable-contact alerts; empty means log only.",
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
     CONCURRENT_CONTACTS(Kind.POSITIVE_WHOLE_NUMBER, "8",

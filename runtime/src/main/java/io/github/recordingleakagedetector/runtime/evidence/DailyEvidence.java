@@ -16,17 +16,22 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Writes each reporting day's evidence once the day is over and every one of its contacts has its category, or at
- * the latest once {@code maxTrackingAge} has passed since the day ended (by then every contact has a verdict or has
- * been reported unverifiable; anything still open is listed as pending). A day costs one query of its own contacts
- * and, while it waits, one read of the open contacts: never a table scan.
+ * Writes each reporting day's evidence once the day is over and settled and every one of its contacts has its
+ * category, or at the latest once {@code maxTrackingAge} has passed since then (by then every contact has a verdict
+ * or has been reported unverifiable; anything still open is listed as pending). A day costs one query of its own
+ * contacts and, while it waits, one read of the open contacts: never a table scan.
  *
  * <p>The files are a function of the day's contacts and the settings only, so writing a day again (on demand, e.g.
- * after a late flow-log replay) writes the same content when nothing changed.
+ * after a late flow-log replay) writes the same content when nothing changed. On demand, only a day the schedule
+ * could have written, and whose contacts are still in the table, is written: an earlier write would mark a day
+ * written before it is final, a later one would replace its evidence with what the TTL left.
  */
 public final class DailyEvidence {
-    /** How long after a day ends its flow-log events may still be arriving (CloudWatch Logs delivery). */
-    public static final Duration SETTLING_TIME = Duration.ofHours(1);
+    /**
+     * How long after a day ends its flow-log events may still be arriving: Lambda retries a failed asynchronous
+     * delivery from the subscription filter for up to 6 hours before it goes to the ingest failure queue.
+     */
+    public static final Duration SETTLING_TIME = Duration.ofHours(6);
     /** The fewest past days each scheduled run looks at, so a run missed for days is caught up. */
     public static final int MINIMUM_LOOKBACK_DAYS = 7;
 
@@ -37,7 +42,8 @@ public final class DailyEvidence {
     private static final JsonLog LOG = JsonLog.of(DailyEvidence.class);
 
     /** What the evidence is judged by and labelled with. */
-    public record Settings(String detector, ZoneId zone, OptionalDouble targetPercent, Duration maxTrackingAge) {
+    public record Settings(String detector, ZoneId zone, OptionalDouble targetPercent, Duration maxTrackingAge,
+            Duration contactRetention) {
     }
 
     /** What a run did for one day. */
@@ -110,8 +116,28 @@ public final class DailyEvidence {
         return results;
     }
 
-    /** Writes one day's evidence now, whatever its state: contacts without a category yet are listed as pending. */
-    public DayResult write(LocalDate day) {
+    /**
+     * Writes one day's evidence now, on demand: the way to write a day again. Refused, naming the day and why, when
+     * the day has not settled yet, still has contacts without a verdict before its deadline (the schedule writes it
+     * when it is final), or is older than the contacts' retention (its items are expiring: the evidence written when
+     * they were there stands).
+     */
+    public DayResult writeAgain(LocalDate day) {
+        Instant now = clock.instant();
+        if (now.isBefore(end(day).plus(SETTLING_TIME))) {
+            throw new IllegalArgumentException("day " + day + " is not settled until " + end(day).plus(SETTLING_TIME)
+                    + " (flow-log deliveries may still arrive); the schedule writes it once it is final");
+        }
+        if (!now.isBefore(start(day).plus(settings.contactRetention()))) {
+            throw new IllegalArgumentException("day " + day + " is older than the contact retention ("
+                    + settings.contactRetention().toDays() + " days): its contacts are expiring from the table, and "
+                    + "the evidence written when they were there stands");
+        }
+        long pending = store.openByReportingDay().getOrDefault(day, 0L);
+        if (pending > 0 && now.isBefore(deadline(day))) {
+            throw new IllegalArgumentException("day " + day + " still has " + pending + " contact(s) without a "
+                    + "verdict; the schedule writes it when they have one, or at " + deadline(day) + " at the latest");
+        }
         return write(day, rowsOf(day));
     }
 
@@ -130,23 +156,33 @@ public final class DailyEvidence {
                 new EvidenceFile(EvidenceArchive.MARKER, "application/json", EvidenceSummary.render(summary)));
         Map<String, String> locations = new LinkedHashMap<>();
         files.forEach(file -> locations.put(file.name(), archive.location(day, file.name())));
-        // The marker goes last, after the report: a failure anywhere leaves the day unwritten, to be done again.
-        files.stream().filter(file -> !file.name().equals(EvidenceArchive.MARKER))
-                .forEach(file -> archive.write(day, file));
-        reports.publish(new DailyReport(figures, summary, locations));
-        files.stream().filter(file -> file.name().equals(EvidenceArchive.MARKER))
-                .forEach(file -> archive.write(day, file));
+        // The marker is in the list's last place: a failed upload leaves the day unwritten, to be done next run.
+        files.forEach(file -> archive.write(day, file));
+        try {
+            reports.publish(new DailyReport(figures, summary, locations, archive.link(day, "summary.html")));
+        } catch (RuntimeException e) {
+            // Not written again for the report's sake: under Object Lock every rewrite is a version kept for years.
+            throw new IllegalStateException("The evidence of " + day + " is written (" + locations.values()
+                    + "), but its report could not be published: " + e.getMessage(), e);
+        }
         String outcome = figures.complete() ? WRITTEN : WRITTEN_WITH_PENDING;
         LOG.info("evidence." + outcome, "day", day.toString(), "figures", EvidenceSummary.figuresOnly(summary),
                 "locations", locations);
         return new DayResult(day, outcome, figures.contacts(), figures.count(ContactCategory.PENDING), figures);
     }
 
-    private Instant end(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(settings.zone()).toInstant();
     }
 
-    /** By then a contact filed on the day has a verdict or was reported unverifiable (polls every 5 minutes). */
+    private Instant end(LocalDate day) {
+        return start(day.plusDays(1));
+    }
+
+    /**
+     * By then a contact filed on the day has a verdict or was reported unverifiable (it is tracked at most
+     * {@code maxTrackingAge}; the polls run every 5 minutes), and every delivery of the day has arrived.
+     */
     private Instant deadline(LocalDate day) {
         return end(day).plus(settings.maxTrackingAge()).plus(SETTLING_TIME);
     }

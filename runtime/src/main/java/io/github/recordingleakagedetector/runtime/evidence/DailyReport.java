@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The daily summary message: a subject an e-mail reader can act on, the figures ({@code summary.json}'s document)
- * and where the evidence files are.
+ * The daily summary message: a subject an e-mail reader can act on, the figures ({@code summary.json}'s document),
+ * where the evidence files are, and a link to the day's page.
  */
-public record DailyReport(DailyFigures figures, Map<String, Object> summary, Map<String, String> locations) {
+public record DailyReport(DailyFigures figures, Map<String, Object> summary, Map<String, String> locations,
+        String pageLink) {
 
     /** At most 100 ASCII characters, as SNS requires of a subject. */
     public String subject() {
@@ -31,6 +32,7 @@ public record DailyReport(DailyFigures figures, Map<String, Object> summary, Map
         for (ContactCategory category : ContactCategory.values()) {
             text.append("  ").append(category.label()).append(": ").append(figures.count(category)).append('\n');
         }
+        text.append("\nThe day's page: ").append(pageLink).append('\n');
         text.append("\nEvidence files:\n");
         locations.values().forEach(location -> text.append("  ").append(location).append('\n'));
         text.append("\n").append(EvidenceSummary.render(EvidenceSummary.figuresOnly(summary)));

@@ -16,6 +16,9 @@ public interface EvidenceArchive {
     /** Where a file of the day is (or will be) kept, as a URI. */
     String location(LocalDate day, String name);
 
+    /** A link a person can open (the S3 console's page of the object). */
+    String link(LocalDate day, String name);
+
     /** Stores (or replaces) a file of the day. */
     void write(LocalDate day, EvidenceFile file);
 }

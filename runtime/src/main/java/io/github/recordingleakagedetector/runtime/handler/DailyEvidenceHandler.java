@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes the daily evidence. Scheduled (any input without {@code day}): every recent day that is due. On demand,
- * {@code {"day":"YYYY-MM-DD"}}: that day, now, whatever its state (the way to re-run a day).
+ * {@code {"day":"YYYY-MM-DD"}}: that day again, now, once it is final and while its contacts are in the table (the
+ * way to re-run a day; {@link DailyEvidence#writeAgain} says what it refuses).
  */
 public final class DailyEvidenceHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** The input field that asks for one day. */
@@ -41,7 +42,7 @@ public final class DailyEvidenceHandler implements RequestHandler<Map<String, Ob
             Object day = input == null ? null : input.get(DAY_FIELD);
             List<DailyEvidence.DayResult> results = day == null
                     ? evidence.writeDueDays()
-                    : List.of(evidence.write(requestedDay(day)));
+                    : List.of(evidence.writeAgain(requestedDay(day)));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("step", "dailyEvidence");
             result.put("days", results.stream().map(DailyEvidence.DayResult::toMap).toList());

@@ -102,14 +102,14 @@ final class Priming {
                 ? new SnsReportPublisher(offline.sns(), TOPIC_ARN)
                 : new LogOnlyReportPublisher();
         DailyEvidence.Settings settings = new DailyEvidence.Settings("priming", ZoneOffset.UTC,
-                OptionalDouble.of(99.5), Duration.ofDays(1));
+                OptionalDouble.of(99.5), Duration.ofDays(1), Duration.ofDays(90));
         DailyEvidence evidence = new DailyEvidence(store,
                 new S3EvidenceArchive(offline.s3(), PrimingSamples.BUCKET, "evidence"), reports, settings,
                 Clock.fixed(now, ZoneOffset.UTC));
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
+        // A day that is final by the priming clock: writeAgain also reads the open contacts.
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(2);
         new S3EvidenceArchive(offline.s3(), PrimingSamples.BUCKET, "evidence").written(day);
-        store.openByReportingDay();
-        evidence.write(day);
+        evidence.writeAgain(day);
         List<EvidenceRow> rows = List.of(EvidenceRow.of(contact));
         DailyFigures figures = DailyFigures.of(LocalDate.ofInstant(now, ZoneOffset.UTC), rows, OptionalDouble.of(99.5));
         EvidenceCsv.render(rows);

@@ -82,7 +82,8 @@ public final class Wiring implements Resource {
                 new DailyEvidence.Settings(configuration.text(EnvironmentVariable.DETECTOR_NAME),
                         reportingTimeZone(),
                         configuration.optionalDecimal(EnvironmentVariable.COMPLIANCE_TARGET_PERCENT),
-                        configuration.seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS)),
+                        configuration.seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS),
+                        configuration.days(EnvironmentVariable.CONTACT_RETENTION_DAYS)),
                 clock));
     }
 

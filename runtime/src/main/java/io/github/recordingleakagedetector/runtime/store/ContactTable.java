@@ -20,8 +20,9 @@ public final class ContactTable {
     public static final String REPORTING_DAY_INDEX = "ReportingDay-ContactId-index";
     /**
      * The day, {@code YYYY-MM-DD} in the reporting time zone (S), of the flow-log event the detector first learned
-     * of the contact from. Set once, when the item is created, and never changed: a day whose evidence is written
-     * cannot lose or gain a contact by a later observation.
+     * of the contact from. Set once, when the item is created, and never changed: no later observation moves a
+     * contact to another day. (A contact first learned of after its day's evidence was written, from a delivery
+     * replayed days later, is in the figures of that day written again.)
      */
     public static final String REPORTING_DAY = "ReportingDay";
     /** Life-cycle state (S), one of the literal values of {@code ContactState}. */

@@ -31,10 +31,13 @@ class DailyFiguresTest {
 
     @Test
     void thePercentIsRoundedDownSoItNeverShowsMoreThanWasAchieved() {
-        // 1999 of 2000 is 99.95 %, 19_989 of 20_000 is 99.945 %: shown as 99.94, never 99.95
+        // 1999 of 2000 is 99.95 %; 19_989 of 20_000 is 99.945 % and 99_949 of 100_000 is 99.949 %: shown as 99.94,
+        // where rounding to nearest would show 99.95
         assertThat(figures(Map.of(ContactCategory.RECORDED, 1999L, ContactCategory.MISSING, 1L), 99.95)
                 .compliancePercent()).hasValue(99.95);
         assertThat(figures(Map.of(ContactCategory.RECORDED, 19_989L, ContactCategory.MISSING, 11L), 99.95)
+                .compliancePercent()).hasValue(99.94);
+        assertThat(figures(Map.of(ContactCategory.RECORDED, 99_949L, ContactCategory.MISSING, 51L), 99.95)
                 .compliancePercent()).hasValue(99.94);
     }
 
@@ -54,7 +57,7 @@ class DailyFiguresTest {
 
         assertThat(figures.compliancePercent()).isEmpty();
         assertThat(figures.meetsTarget()).isEmpty();
-        assertThat(new DailyReport(figures, Map.of(), Map.of()).subject())
+        assertThat(new DailyReport(figures, Map.of(), Map.of(), "https://example.com").subject())
                 .isEqualTo("Call recording evidence 2024-05-01: no call had to be recorded");
     }
 }

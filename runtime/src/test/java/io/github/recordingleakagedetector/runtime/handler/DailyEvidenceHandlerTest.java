@@ -8,6 +8,7 @@ import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.
 import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 class DailyEvidenceHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2024-05-01");
-    private static final Instant NEXT_MORNING = Instant.parse("2024-05-02T01:30:00Z");
+    /** The first hourly run after 1 May ended and settled (6 hours). */
+    private static final Instant NEXT_MORNING = Instant.parse("2024-05-02T06:20:00Z");
     private static final String HOSTILE_FLOW = "<script>alert('flow')</script>";
     private static final String FORMULA_FLOW = "=HYPERLINK(\"http://evil\",\"x\")";
     private final HandlerTestBed bed = new HandlerTestBed();
@@ -177,7 +179,8 @@ class DailyEvidenceHandlerTest {
         // WHEN the scheduled run comes the next morning, and again after the maximum tracking age
         bed.clock().set(NEXT_MORNING);
         Map<String, Object> early = evidence(Map.of());
-        bed.clock().set(Instant.parse("2024-05-03T01:30:00Z"));
+        // 1 May's deadline: its end, plus the maximum tracking age (24 h), plus the settling time (6 h)
+        bed.clock().set(Instant.parse("2024-05-03T06:00:00Z"));
         Map<String, Object> late = evidence(Map.of());
 
         // THEN it first waits, writing nothing, then writes the day with the open contact listed as pending
@@ -195,7 +198,8 @@ class DailyEvidenceHandlerTest {
         aDayOfCalls();
         runTheWorkflowUntilEveryVerdictIsIn();
 
-        bed.clock().set(Instant.parse("2024-05-02T00:30:00Z"));
+        // A flow-log delivery that failed may still be retried until six hours after the day's end
+        bed.clock().set(Instant.parse("2024-05-02T05:59:59Z"));
         Map<String, Object> result = evidence(Map.of());
 
         assertThat((List<?>) result.get("days")).isEmpty();
@@ -253,8 +257,8 @@ class DailyEvidenceHandlerTest {
         bed.clock().advance(Duration.ofMinutes(5));
         bed.runWorkflow();
 
-        // WHEN the Tokyo day of 2 May is over and settled
-        bed.clock().set(Instant.parse("2024-05-02T16:30:00Z"));
+        // WHEN the Tokyo day of 2 May (ending at 15:00 UTC) is over and settled
+        bed.clock().set(Instant.parse("2024-05-02T21:20:00Z"));
         Map<String, Object> result = evidence(Map.of());
 
         // THEN the call is in 2 May's evidence, the only day written (the days before the first contact predate the
@@ -275,5 +279,63 @@ class DailyEvidenceHandlerTest {
         assertThatThrownBy(() -> evidence(Map.of("day", "2024-05-03")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("day 2024-05-03 has not begun in UTC (today is 2024-05-02)");
+    }
+
+    @Test
+    void aDayIsWrittenAgainOnDemandOnlyOnceFinalAndWhileItsContactsAreInTheTable() {
+        // GIVEN a call still going on when 1 May ends
+        connect().contact(INSTANCE_ID, "long-call").initiatedAt(T0).connectedToAgentAt(T0.plusSeconds(5), "agent-1");
+        bed.ingest(delivery().enable("long-call", "Both", T0));
+        bed.clock().set(T0.plusSeconds(90));
+        bed.runWorkflow();
+
+        // WHEN 1 May is asked for today (not settled), the next morning (a contact open), and in August (expired)
+        bed.clock().set(Instant.parse("2024-05-01T23:00:00Z"));
+        Throwable today = catchThrowable(() -> evidence(Map.of("day", "2024-05-01")));
+        bed.clock().set(NEXT_MORNING);
+        Throwable open = catchThrowable(() -> evidence(Map.of("day", "2024-05-01")));
+        bed.clock().set(Instant.parse("2024-08-01T00:00:00Z"));
+        Throwable expired = catchThrowable(() -> evidence(Map.of("day", "2024-05-01")));
+
+        // THEN each is refused, saying why and when the schedule writes it, and nothing was written
+        assertThat(today).isInstanceOf(IllegalArgumentException.class).hasMessage("day 2024-05-01 is not settled "
+                + "until 2024-05-02T06:00:00Z (flow-log deliveries may still arrive); the schedule writes it once it "
+                + "is final");
+        assertThat(open).isInstanceOf(IllegalArgumentException.class).hasMessage("day 2024-05-01 still has 1 "
+                + "contact(s) without a verdict; the schedule writes it when they have one, or at "
+                + "2024-05-03T06:00:00Z at the latest");
+        assertThat(expired).isInstanceOf(IllegalArgumentException.class).hasMessage("day 2024-05-01 is older than "
+                + "the contact retention (90 days): its contacts are expiring from the table, and the evidence "
+                + "written when they were there stands");
+        assertThatThrownBy(() -> file(DAY, "summary.json")).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void aReportThatCannotBePublishedFailsTheRunButTheDayStaysWrittenOnce() {
+        // GIVEN a settled day, and a report topic that refuses the publish
+        aDayOfCalls();
+        runTheWorkflowUntilEveryVerdictIsIn();
+        bed.clock().set(NEXT_MORNING);
+        sns().denyPublishes(true);
+
+        // WHEN the schedule runs, and runs again an hour later with the topic fixed
+        Throwable failed;
+        try {
+            failed = catchThrowable(() -> evidence(Map.of()));
+        } finally {
+            sns().denyPublishes(false);
+        }
+        bed.clock().set(NEXT_MORNING.plus(Duration.ofHours(1)));
+        Map<String, Object> next = evidence(Map.of());
+
+        // THEN the first run fails loudly (the evidence-errors alarm), naming the written files; the day is not
+        // written again (under Object Lock each rewrite would be kept for years) and no report goes out later
+        assertThat(failed).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The evidence of 2024-05-01 is written ([s3://" + bed.bucket()
+                        + "/evidence/2024/05/01/recordings.csv")
+                .hasMessageContaining("but its report could not be published");
+        assertThat(json(file(DAY, "summary.json"))).containsEntry("contacts", 6);
+        assertThat((List<?>) next.get("days")).isEmpty();
+        assertThat(sns().published()).noneMatch(m -> m.topicArn().equals(HandlerTestBed.REPORT_TOPIC_ARN));
     }
 }

@@ -41,7 +41,7 @@ class SnapStartPrimingTest {
     private static String[] evidenceCalls() {
         List<String> calls = new java.util.ArrayList<>(List.of("S3:ListObjectsV2"));
         calls.addAll(java.util.Collections.nCopies(ContactState.values().length, "DynamoDb:Query"));
-        calls.addAll(List.of("DynamoDb:Query", "S3:PUT", "S3:PUT", "Sns:Publish", "S3:PUT"));
+        calls.addAll(List.of("DynamoDb:Query", "S3:PUT", "S3:PUT", "S3:PUT", "Sns:Publish"));
         return calls.toArray(String[]::new);
     }
 
