@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.construct;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
@@ -71,10 +72,11 @@ final class DetectorAlerting {
                 .principals(List.of(CLOUDWATCH))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of(
+                // Sorted: Map.of's order varies between JVMs, and the template must not
+                .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                         "ArnLike", Map.of("aws:SourceArn",
-                                "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:*")))
+                                "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:*"))))
                 .build());
         return topic;
     }

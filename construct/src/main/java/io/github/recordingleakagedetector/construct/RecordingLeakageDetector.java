@@ -3,6 +3,7 @@ package io.github.recordingleakagedetector.construct;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -366,16 +368,18 @@ public class RecordingLeakageDetector extends Construct {
     public MathExpression metricCompliance(MetricOptions options) {
         Duration period = options.getPeriod() != null ? options.getPeriod() : Duration.days(1);
         MetricOptions counts = MetricOptions.builder().period(period).build();
+        // In a fixed order (Map.of's varies between JVMs): the template must not change from one synth to the next.
+        Map<String, IMetric> usingMetrics = new LinkedHashMap<>();
+        usingMetrics.put("recorded", metricRecordingsVerified(counts));
+        usingMetrics.put("missing", metricRecordingsMissing(counts));
+        usingMetrics.put("empty", metricRecordingsEmpty(counts));
+        usingMetrics.put("partial", metricRecordingsPartial(counts));
+        usingMetrics.put("unverifiable", metricContactsUnverifiable(counts));
         String required = "(FILL(recorded, 0) + FILL(missing, 0) + FILL(empty, 0) + FILL(partial, 0) "
                 + "+ FILL(unverifiable, 0))";
         return MathExpression.Builder.create()
                 .expression("IF(" + required + " > 0, 100 * FILL(recorded, 0) / " + required + ", 100)")
-                .usingMetrics(Map.of(
-                        "recorded", metricRecordingsVerified(counts),
-                        "missing", metricRecordingsMissing(counts),
-                        "empty", metricRecordingsEmpty(counts),
-                        "partial", metricRecordingsPartial(counts),
-                        "unverifiable", metricContactsUnverifiable(counts)))
+                .usingMetrics(usingMetrics)
                 .period(period)
                 .label(options.getLabel() != null ? options.getLabel() : "Compliance %")
                 .build();
