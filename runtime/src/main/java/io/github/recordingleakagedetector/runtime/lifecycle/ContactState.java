@@ -13,7 +13,7 @@ public enum ContactState {
     IN_PROGRESS_QUEUE_IVR("IN_PROGRESS - QUEUE/IVR"),
     /** Disconnected after speaking to an agent: a recording is expected. */
     COMPLETED_AGENT("COMPLETED - AGENT"),
-    /** Disconnected before reaching an agent: nothing to record, purged. */
+    /** Disconnected before reaching an agent: nothing to record; closed as not applicable by the purge. */
     COMPLETED_QUEUE_IVR("COMPLETED - QUEUE/IVR"),
     /** A later flow block disabled recording: nothing is expected any more. */
     RECORDING_DISABLED("RECORDING_DISABLED"),
