@@ -6,16 +6,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Resource;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.IAlarm;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
@@ -25,7 +22,7 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
-/** The alert topic and the alarms that publish to it. */
+/** The alert topic, which the functions and (unless {@code alarmTopic} is given) the alarms publish to. */
 final class DetectorAlerting {
 
     private static final ServicePrincipal CLOUDWATCH = new ServicePrincipal("cloudwatch.amazonaws.com");
@@ -75,8 +72,9 @@ final class DetectorAlerting {
                 // Sorted: Map.of's order varies between JVMs, and the template must not
                 .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                        "ArnLike", Map.of("aws:SourceArn",
-                                "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:*"))))
+                        "ArnLike", Map.of("aws:SourceArn", Stack.of(scope).formatArn(ArnComponents.builder()
+                                .service("cloudwatch").resource("alarm").resourceName("*")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))))
                 .build());
         return topic;
     }
@@ -95,39 +93,5 @@ final class DetectorAlerting {
                 + "use the key. Add this statement to the key policy: " + CLOUDWATCH_KEY_POLICY_STATEMENT
                 + " (or pass a key created in this app, or an alertTopic of your own). The functions' own key use "
                 + "is granted in their roles, which the key policy must allow (the default key policy does).");
-    }
-
-    /**
-     * An alarm that fires on any occurrence (the metric's statistic, a Sum for counts or a Maximum for a queue depth,
-     * at least 1 in one period) and publishes to the topic.
-     */
-    static IAlarm alarmOnAny(Construct scope, String id, IMetric metric, String description, ITopic topic) {
-        // The metrics exist only when something happens: no data is the healthy case.
-        return alarm(scope, id, metric, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, description, topic);
-    }
-
-    /**
-     * An alarm that fires when nothing happens: the metric's sum stays below 1 for {@code evaluationPeriods} periods.
-     * Missing data breaches, because a blind detector emits nothing at all.
-     */
-    static IAlarm alarmOnSilence(Construct scope, String id, IMetric metric, long evaluationPeriods, String description,
-            ITopic topic) {
-        return alarm(scope, id, metric, 1, ComparisonOperator.LESS_THAN_THRESHOLD, evaluationPeriods,
-                TreatMissingData.BREACHING, description, topic);
-    }
-
-    static IAlarm alarm(Construct scope, String id, IMetric metric, double threshold, ComparisonOperator comparison,
-            long evaluationPeriods, TreatMissingData missingData, String description, ITopic topic) {
-        Alarm alarm = Alarm.Builder.create(scope, id)
-                .metric(metric)
-                .threshold(threshold)
-                .evaluationPeriods(evaluationPeriods)
-                .comparisonOperator(comparison)
-                .treatMissingData(missingData)
-                .alarmDescription(description)
-                .build();
-        alarm.addAlarmAction(new SnsAction(topic));
-        return alarm;
     }
 }

@@ -65,7 +65,7 @@ final class DetectorFunctions {
                 .retention(settings.logRetention())
                 .build();
         logGroup.grantWrite(role);
-        Function function = Function.Builder.create(scope, id)
+        Function.Builder builder = Function.Builder.create(scope, id)
                 .description(description(handler))
                 .runtime(Runtime.JAVA_21)
                 .architecture(settings.architecture())
@@ -86,8 +86,18 @@ final class DetectorFunctions {
                 .applicationLogLevelV2(settings.applicationLogLevel())
                 .systemLogLevelV2(SystemLogLevel.INFO)
                 .tracing(Tracing.ACTIVE)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .build();
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        settings.vpc().ifPresent(vpc -> {
+            builder.vpc(vpc);
+            settings.vpcSubnets().ifPresent(builder::vpcSubnets);
+            if (!settings.securityGroups().isEmpty()) {
+                builder.securityGroups(settings.securityGroups());
+            }
+        });
+        if (handler == Handler.FLOW_LOG_INGEST) {
+            settings.ingestReservedConcurrentExecutions().ifPresent(builder::reservedConcurrentExecutions);
+        }
+        Function function = builder.build();
         Alias alias = function.addAlias(ALIAS_NAME);
         return new DetectorFunction(function, alias, role);
     }

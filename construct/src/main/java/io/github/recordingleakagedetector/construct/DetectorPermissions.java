@@ -6,6 +6,10 @@ import java.util.Map;
 
 import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -53,7 +57,7 @@ final class DetectorPermissions {
     static void grant(Map<Handler, DetectorFunction> functions, ITable table, ITopic topic, DetectorSettings settings) {
         String tableArn = table.getTableArn();
         String indexArn = tableArn + "/index/" + RuntimeContract.STATE_INDEX;
-        String contactArns = settings.instanceArn() + "/contact/*";
+        String contactArns = contactArns(table.getStack(), settings.instanceArn());
 
         Role ingest = functions.get(Handler.FLOW_LOG_INGEST).role();
         allow(ingest, List.of(tableArn), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
@@ -100,6 +104,20 @@ final class DetectorPermissions {
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(settings.recordingBucket().getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", prefixes)))
+                .build());
+    }
+
+    /** {@code <instanceArn>/contact/*}, built from the instance ARN's parts (it may be a token). */
+    private static String contactArns(Stack stack, String instanceArn) {
+        ArnComponents instance = Arn.split(instanceArn, ArnFormat.SLASH_RESOURCE_NAME);
+        return stack.formatArn(ArnComponents.builder()
+                .partition(instance.getPartition())
+                .service("connect")
+                .region(instance.getRegion())
+                .account(instance.getAccount())
+                .resource("instance")
+                .resourceName(instance.getResourceName() + "/contact/*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                 .build());
     }
 

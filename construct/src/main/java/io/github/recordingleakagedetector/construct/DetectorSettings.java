@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,10 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.TimeConversionOptions;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.IKey;
@@ -66,7 +71,13 @@ record DetectorSettings(
         List<String> reportEmails,
         long flowLogSilenceHours,
         long workflowSilencePeriods,
-        boolean dashboard) {
+        boolean dashboard,
+        Map<DetectorAlarm, AlarmOverride> alarms,
+        Optional<ITopic> alarmTopic,
+        Optional<IVpc> vpc,
+        Optional<SubnetSelection> vpcSubnets,
+        List<ISecurityGroup> securityGroups,
+        Optional<Integer> ingestReservedConcurrentExecutions) {
 
     /** Default schedule: every 5 minutes on the minute mod 5 (13:00, 13:05, ...). */
     static final String DEFAULT_SCHEDULE_MINUTES = "0/5";
@@ -181,6 +192,14 @@ record DetectorSettings(
                     + "written");
         }
 
+        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, failures);
+        if (props.getVpc().isEmpty() && (props.getVpcSubnets().isPresent() || !props.getSecurityGroups().isEmpty())) {
+            failures.add("vpcSubnets and securityGroups apply only with vpc: set vpc, or leave them unset");
+        }
+        props.getIngestReservedConcurrentExecutions().filter(n -> n < 1).ifPresent(n -> failures.add(
+                "ingestReservedConcurrentExecutions " + n + " must be at least 1 (0 would stop every delivery)"));
+        checkInstanceRegion(scope, instanceArn, failures);
+
         RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
         if (removalPolicy == RemovalPolicy.DESTROY && Boolean.TRUE.equals(props.getDeletionProtection().orElse(null))) {
             failures.add("deletionProtection true contradicts removalPolicy DESTROY: CloudFormation could not delete the "
@@ -223,7 +242,94 @@ record DetectorSettings(
                 reportEmails,
                 silenceHours,
                 workflowPeriods,
-                props.getDashboard().orElse(true));
+                props.getDashboard().orElse(true),
+                props.getAlarms(),
+                props.getAlarmTopic(),
+                props.getVpc(),
+                props.getVpcSubnets(),
+                props.getSecurityGroups(),
+                props.getIngestReservedConcurrentExecutions());
+    }
+
+    /** The override of an alarm, or an empty one. */
+    AlarmOverride alarm(DetectorAlarm alarm) {
+        return alarms.getOrDefault(alarm, AlarmOverride.builder().build());
+    }
+
+    /**
+     * Connect writes a contact's flow logs to CloudWatch Logs in its own Region, and a subscription filter can only
+     * deliver within its Region and account: when both sides are known at synth, they must agree.
+     */
+    private static void checkInstanceRegion(Construct scope, String instanceArn, Failures failures) {
+        if (instanceArn == null || Token.isUnresolved(instanceArn) || !INSTANCE_ARN.matcher(instanceArn).matches()) {
+            return;
+        }
+        String[] parts = instanceArn.split(":");
+        Stack stack = Stack.of(scope);
+        if (!Token.isUnresolved(stack.getRegion()) && !parts[3].equals(stack.getRegion())) {
+            failures.add("instanceArn '" + instanceArn + "' is in Region " + parts[3] + ", the stack in "
+                    + stack.getRegion() + ": Connect's flow logs and the detector must be in one Region (deploy the "
+                    + "detector to " + parts[3] + ")");
+        }
+        if (!Token.isUnresolved(stack.getAccount()) && !parts[4].equals(stack.getAccount())) {
+            failures.add("instanceArn '" + instanceArn + "' is in account " + parts[4] + ", the stack in "
+                    + stack.getAccount() + ": the flow-log subscription and DescribeContact need the instance's own "
+                    + "account");
+        }
+    }
+
+    /** Each override names an alarm the configuration creates, with values CloudWatch accepts. */
+    private static void checkAlarmOverrides(RecordingLeakageDetectorProps props, boolean target, long silenceHours,
+            Failures failures) {
+        props.getAlarms().forEach((alarm, override) -> {
+            String shown = "alarms[" + alarm + "]";
+            if (override == null) {
+                failures.add(shown + " is null");
+                return;
+            }
+            boolean created = switch (alarm) {
+                case IVR_RECORDINGS_MISSING -> props.getCheckIvrRecordings().orElse(false);
+                case COMPLIANCE_BELOW_TARGET -> target;
+                case FLOW_LOG_SILENCE -> silenceHours > 0;
+                default -> true;
+            };
+            if (!created && override.getEnabled().orElse(true)) {
+                failures.add(shown + " changes an alarm this configuration does not create (" + switch (alarm) {
+                    case IVR_RECORDINGS_MISSING -> "checkIvrRecordings is false";
+                    case COMPLIANCE_BELOW_TARGET -> "no complianceTarget";
+                    default -> "flowLogSilenceAlarm is false";
+                } + ")");
+            }
+            boolean silence = alarm == DetectorAlarm.WORKFLOW_NOT_SUCCEEDING || alarm == DetectorAlarm.FLOW_LOG_SILENCE;
+            if (silence && override.getEvaluationPeriods().isPresent()) {
+                failures.add(shown + ".evaluationPeriods: set " + (alarm == DetectorAlarm.FLOW_LOG_SILENCE
+                        ? "flowLogSilencePeriod" : "workflowSilencePeriod") + " instead");
+            }
+            int maxPeriods = switch (alarm) {
+                case COMPLIANCE_BELOW_TARGET -> 7;
+                case FLOW_LOG_SILENCE, EVIDENCE_ERRORS -> 168;
+                default -> 288;
+            };
+            override.getEvaluationPeriods().filter(n -> n < 1 || n > maxPeriods).ifPresent(n -> failures.add(
+                    shown + ".evaluationPeriods " + n + " must be 1 to " + maxPeriods
+                            + " (CloudWatch evaluates an alarm over at most one day of 5-minute periods, 7 days of longer ones)"));
+            override.getDatapointsToAlarm().ifPresent(n -> {
+                int periods = override.getEvaluationPeriods().orElse(1);
+                if (n < 1 || (!silence && n > periods)) {
+                    failures.add(shown + ".datapointsToAlarm " + n + " must be 1 to its evaluationPeriods (" + periods
+                            + ")");
+                }
+            });
+            override.getThreshold().ifPresent(threshold -> {
+                double value = threshold.doubleValue();
+                boolean valid = alarm == DetectorAlarm.COMPLIANCE_BELOW_TARGET ? value > 0 && value <= 100 : value >= 1;
+                if (!valid || !Double.isFinite(value)) {
+                    failures.add(shown + ".threshold " + threshold + " must be " + (alarm
+                            == DetectorAlarm.COMPLIANCE_BELOW_TARGET ? "a percentage above 0 and at most 100"
+                            : "at least 1 (the alarm counts occurrences)"));
+                }
+            });
+        });
     }
 
     private static void validateEmails(String prop, List<String> emails, Failures failures) {

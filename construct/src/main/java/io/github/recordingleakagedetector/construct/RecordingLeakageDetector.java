@@ -11,20 +11,20 @@ import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFu
 import io.github.recordingleakagedetector.construct.RuntimeContract.Env;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.IRule;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -74,7 +74,7 @@ public class RecordingLeakageDetector extends Construct {
     private final IBucket evidenceBucket;
     private final ITopic reportTopic;
     private final IRule evidenceScheduleRule;
-    private final List<IAlarm> alarms;
+    private final Map<DetectorAlarm, Alarm> alarms;
     private final Dashboard dashboard;
 
     /**
@@ -99,7 +99,7 @@ public class RecordingLeakageDetector extends Construct {
         this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
         this.alarms = createAlarms();
         this.dashboard = settings.dashboard()
-                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, alarms, settings)
+                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, getAlarms(), settings)
                 : null;
         NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, alertTopic, evidenceBucket, settings);
     }
@@ -132,65 +132,51 @@ public class RecordingLeakageDetector extends Construct {
         return environment;
     }
 
-    private List<IAlarm> createAlarms() {
-        String detector = " (detector " + settings.detectorName() + ")";
-        List<IAlarm> alarms = new ArrayList<>(List.of(
-                DetectorAlerting.alarmOnAny(this, "RecordingsMissingAlarm", metricRecordingsMissing(),
-                        "Agent calls that should have been recorded have no recording" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "RecordingsEmptyAlarm", metricRecordingsEmpty(),
-                        "Agent calls whose recording holds less than a second of audio" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "RecordingsPartialAlarm", metricRecordingsPartial(),
-                        "Agent calls whose recording covers less than the required share of the call" + detector,
-                        alertTopic),
-                DetectorAlerting.alarmOnAny(this, "ContactsUnverifiableAlarm", metricContactsUnverifiable(),
-                        "Contacts tracked past maxTrackingAge without a verdict" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "IngestErrorsAlarm",
-                        getIngestFunction().metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()),
-                        "The flow-log ingest function failed: recording-behaviour events may be untracked" + detector,
-                        alertTopic),
-                DetectorAlerting.alarmOnAny(this, "MalformedLogEventsAlarm", metricMalformedLogEvents(),
-                        "Flow-log events the ingest function could not understand were skipped" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "WorkflowFailedAlarm",
-                        stateMachine.metricFailed(MetricOptions.builder().period(Duration.minutes(5)).build()),
-                        "A detection workflow execution failed" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "WorkflowTimedOutAlarm",
-                        stateMachine.metricTimedOut(MetricOptions.builder().period(Duration.minutes(5)).build()),
-                        "A detection workflow execution timed out" + detector, alertTopic),
-                DetectorAlerting.alarmOnAny(this, "IngestFailuresQueuedAlarm",
-                        ingestFailureQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                .period(Duration.minutes(5))
-                                .statistic("Maximum")
-                                .build()),
+    private Map<DetectorAlarm, Alarm> createAlarms() {
+        MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
+        DetectorAlarms alarms = new DetectorAlarms(this, settings, settings.alarmTopic().orElse(alertTopic))
+                .onAny(DetectorAlarm.RECORDINGS_MISSING, metricRecordingsMissing(),
+                        "Agent calls that should have been recorded have no recording")
+                .onAny(DetectorAlarm.RECORDINGS_EMPTY, metricRecordingsEmpty(),
+                        "Agent calls whose recording holds less than a second of audio")
+                .onAny(DetectorAlarm.RECORDINGS_PARTIAL, metricRecordingsPartial(),
+                        "Agent calls whose recording covers less than the required share of the call")
+                .onAny(DetectorAlarm.CONTACTS_UNVERIFIABLE, metricContactsUnverifiable(),
+                        "Contacts tracked past maxTrackingAge without a verdict")
+                .onAny(DetectorAlarm.INGEST_ERRORS, getIngestFunction().metricErrors(fiveMinutes),
+                        "The flow-log ingest function failed: recording-behaviour events may be untracked")
+                .onAny(DetectorAlarm.MALFORMED_LOG_EVENTS, metricMalformedLogEvents(),
+                        "Flow-log events the ingest function could not understand were skipped")
+                .onAny(DetectorAlarm.WORKFLOW_FAILED, stateMachine.metricFailed(fiveMinutes),
+                        "A detection workflow execution failed")
+                .onAny(DetectorAlarm.WORKFLOW_TIMED_OUT, stateMachine.metricTimedOut(fiveMinutes),
+                        "A detection workflow execution timed out")
+                .onAny(DetectorAlarm.INGEST_FAILURES_QUEUED, ingestFailureQueue.metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                         "Flow-log deliveries failed after Lambda's retries and wait in the ingest failure queue: fix the "
-                                + "cause, then replay them to the ingest function's live alias" + detector, alertTopic)));
+                                + "cause, then replay them to the ingest function's live alias");
         if (settings.checkIvrRecordings()) {
-            alarms.add(DetectorAlerting.alarmOnAny(this, "IvrRecordingsMissingAlarm", metricIvrRecordingsMissing(),
-                    "Contacts whose flow turned IVR recording on have no IVR recording" + detector, alertTopic));
+            alarms.onAny(DetectorAlarm.IVR_RECORDINGS_MISSING, metricIvrRecordingsMissing(),
+                    "Contacts whose flow turned IVR recording on have no IVR recording");
         }
-        alarms.add(DetectorAlerting.alarmOnSilence(this, "WorkflowNotSucceedingAlarm",
-                stateMachine.metricSucceeded(MetricOptions.builder()
+        long workflowMinutes = settings.workflowSilencePeriods() * DetectorSettings.WORKFLOW_SILENCE_PERIOD_MINUTES;
+        alarms.onSilence(DetectorAlarm.WORKFLOW_NOT_SUCCEEDING, stateMachine.metricSucceeded(MetricOptions.builder()
                         .period(Duration.minutes(DetectorSettings.WORKFLOW_SILENCE_PERIOD_MINUTES)).build()),
-                settings.workflowSilencePeriods(),
-                "Blind detector: no detection workflow execution succeeded for "
-                        + settings.workflowSilencePeriods() * DetectorSettings.WORKFLOW_SILENCE_PERIOD_MINUTES
-                        + " minutes, so no contact is being checked" + detector, alertTopic));
+                settings.workflowSilencePeriods(), "Blind detector: no detection workflow execution succeeded for "
+                        + workflowMinutes + " minutes, so no contact is being checked");
         if (settings.flowLogSilenceHours() > 0) {
-            alarms.add(DetectorAlerting.alarmOnSilence(this, "FlowLogSilenceAlarm",
+            alarms.onSilence(DetectorAlarm.FLOW_LOG_SILENCE,
                     metricFlowLogEventsIngested(MetricOptions.builder().period(Duration.hours(1)).build()),
-                    settings.flowLogSilenceHours(),
-                    "Blind detector: no flow-log event was ingested for " + settings.flowLogSilenceHours()
-                            + " hours, so new calls are not being tracked" + detector, alertTopic));
+                    settings.flowLogSilenceHours(), "Blind detector: no flow-log event was ingested for "
+                            + settings.flowLogSilenceHours() + " hours, so new calls are not being tracked");
         }
-        settings.complianceTarget().ifPresent(target -> alarms.add(DetectorAlerting.alarm(this,
-                "ComplianceBelowTargetAlarm", metricCompliance(), target, ComparisonOperator.LESS_THAN_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, "Recording compliance over the last 24 hours is below the target of "
-                        + BigDecimal.valueOf(target).stripTrailingZeros().toPlainString() + "%" + detector,
-                alertTopic)));
-        alarms.add(DetectorAlerting.alarmOnAny(this, "EvidenceErrorsAlarm",
+        settings.complianceTarget().ifPresent(target -> alarms.below(DetectorAlarm.COMPLIANCE_BELOW_TARGET,
+                metricCompliance(), target, "Recording compliance over the last 24 hours is below the target of "
+                        + BigDecimal.valueOf(target).stripTrailingZeros().toPlainString() + "%"));
+        alarms.onAny(DetectorAlarm.EVIDENCE_ERRORS,
                 getEvidenceFunction().metricErrors(MetricOptions.builder().period(Duration.hours(1)).build()),
-                "The daily evidence function failed: a day's evidence may be missing until it succeeds" + detector,
-                alertTopic));
-        return List.copyOf(alarms);
+                "The daily evidence function failed: a day's evidence may be missing until it succeeds");
+        return alarms.created();
     }
 
     /**
@@ -385,6 +371,15 @@ public class RecordingLeakageDetector extends Construct {
                 .build();
     }
 
+    /**
+     * Any metric the runtime emits for this detector, by name (e.g. {@code "RecordingsMissing"}: the names are those
+     * of the {@code metric...()} methods), in its namespace and with its {@code Detector} dimension: Sum over 5
+     * minutes unless {@code options} say otherwise.
+     */
+    public Metric metric(String metricName, MetricOptions options) {
+        return detectorMetric(metricName, options);
+    }
+
     private Metric detectorMetric(String metricName, MetricOptions options) {
         return Metric.Builder.create()
                 .namespace(settings.metricsNamespace())
@@ -412,6 +407,19 @@ public class RecordingLeakageDetector extends Construct {
         Grant grant = contactTable.grant(grantee, READ_CONTACTS_ACTIONS.toArray(String[]::new));
         settings.encryptionKey().ifPresent(key -> key.grant(grantee, "kms:Decrypt", "kms:DescribeKey"));
         return grant;
+    }
+
+    /**
+     * Lets a principal replay the deliveries waiting in the ingest failure queue (see
+     * {@link #getIngestFailureQueue()}): {@code sqs:ReceiveMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl,
+     * sqs:DeleteMessage, sqs:GetQueueAttributes} on the queue (plus {@code kms:Decrypt} on its key when it has a
+     * customer managed one) and {@code lambda:InvokeFunction} on the ingest function's {@code live} alias.
+     *
+     * @param grantee e.g. an operator role or a replay function
+     * @return the queue grant combined with the invoke grant
+     */
+    public Grant grantReplayIngestFailures(IGrantable grantee) {
+        return ingestFailureQueue.grantConsumeMessages(grantee).combine(getIngestAlias().grantInvoke(grantee));
     }
 
     /** The contact table (partition key {@code ContactId}, index {@code State-UpdatedAt-index}). */
@@ -456,8 +464,13 @@ public class RecordingLeakageDetector extends Construct {
      * Writes each reporting day's evidence once the day is over and settled. Invoke its {@code live} alias with
      * {@code {"day":"YYYY-MM-DD"}} to write a day again (the same content, unless contacts changed).
      */
-    public IFunction getEvidenceFunction() {
+    public Function getEvidenceFunction() {
         return functions.get(Handler.DAILY_EVIDENCE).function();
+    }
+
+    /** The evidence function's {@code live} alias: what the hourly rule invokes, and what to invoke to re-run a day. */
+    public Alias getEvidenceAlias() {
+        return functions.get(Handler.DAILY_EVIDENCE).alias();
     }
 
     /** The CloudWatch dashboard, or null when {@code dashboard} is false. */
@@ -465,9 +478,84 @@ public class RecordingLeakageDetector extends Construct {
         return dashboard;
     }
 
-    /** The alarms the construct creates, all publishing to {@link #getAlertTopic()}. */
+    /** Every alarm the construct created, in {@link DetectorAlarm}'s order, all publishing to one topic. */
     public List<IAlarm> getAlarms() {
-        return alarms;
+        return List.copyOf(alarms.values());
+    }
+
+    /** The alarm, or null when this configuration or {@code alarms} does not create it. */
+    public Alarm getAlarm(DetectorAlarm alarm) {
+        return alarms.get(alarm);
+    }
+
+    /** {@link DetectorAlarm#RECORDINGS_MISSING}, or null when switched off. */
+    public Alarm getRecordingsMissingAlarm() {
+        return getAlarm(DetectorAlarm.RECORDINGS_MISSING);
+    }
+
+    /** {@link DetectorAlarm#RECORDINGS_EMPTY}, or null when switched off. */
+    public Alarm getRecordingsEmptyAlarm() {
+        return getAlarm(DetectorAlarm.RECORDINGS_EMPTY);
+    }
+
+    /** {@link DetectorAlarm#RECORDINGS_PARTIAL}, or null when switched off. */
+    public Alarm getRecordingsPartialAlarm() {
+        return getAlarm(DetectorAlarm.RECORDINGS_PARTIAL);
+    }
+
+    /** {@link DetectorAlarm#IVR_RECORDINGS_MISSING}, or null without {@code checkIvrRecordings} or when switched off. */
+    public Alarm getIvrRecordingsMissingAlarm() {
+        return getAlarm(DetectorAlarm.IVR_RECORDINGS_MISSING);
+    }
+
+    /** {@link DetectorAlarm#CONTACTS_UNVERIFIABLE}, or null when switched off. */
+    public Alarm getContactsUnverifiableAlarm() {
+        return getAlarm(DetectorAlarm.CONTACTS_UNVERIFIABLE);
+    }
+
+    /** {@link DetectorAlarm#INGEST_ERRORS}, or null when switched off. */
+    public Alarm getIngestErrorsAlarm() {
+        return getAlarm(DetectorAlarm.INGEST_ERRORS);
+    }
+
+    /** {@link DetectorAlarm#MALFORMED_LOG_EVENTS}, or null when switched off. */
+    public Alarm getMalformedLogEventsAlarm() {
+        return getAlarm(DetectorAlarm.MALFORMED_LOG_EVENTS);
+    }
+
+    /** {@link DetectorAlarm#WORKFLOW_FAILED}, or null when switched off. */
+    public Alarm getWorkflowFailedAlarm() {
+        return getAlarm(DetectorAlarm.WORKFLOW_FAILED);
+    }
+
+    /** {@link DetectorAlarm#WORKFLOW_TIMED_OUT}, or null when switched off. */
+    public Alarm getWorkflowTimedOutAlarm() {
+        return getAlarm(DetectorAlarm.WORKFLOW_TIMED_OUT);
+    }
+
+    /** {@link DetectorAlarm#INGEST_FAILURES_QUEUED}, or null when switched off. */
+    public Alarm getIngestFailuresQueuedAlarm() {
+        return getAlarm(DetectorAlarm.INGEST_FAILURES_QUEUED);
+    }
+
+    /** {@link DetectorAlarm#WORKFLOW_NOT_SUCCEEDING} (blind detector), or null when switched off. */
+    public Alarm getWorkflowNotSucceedingAlarm() {
+        return getAlarm(DetectorAlarm.WORKFLOW_NOT_SUCCEEDING);
+    }
+
+    /** {@link DetectorAlarm#FLOW_LOG_SILENCE} (blind detector), or null when switched off. */
+    public Alarm getFlowLogSilenceAlarm() {
+        return getAlarm(DetectorAlarm.FLOW_LOG_SILENCE);
+    }
+
+    /** {@link DetectorAlarm#COMPLIANCE_BELOW_TARGET}, or null without {@code complianceTarget} or when switched off. */
+    public Alarm getComplianceBelowTargetAlarm() {
+        return getAlarm(DetectorAlarm.COMPLIANCE_BELOW_TARGET);
+    }
+
+    /** {@link DetectorAlarm#EVIDENCE_ERRORS}, or null when switched off. */
+    public Alarm getEvidenceErrorsAlarm() {
+        return getAlarm(DetectorAlarm.EVIDENCE_ERRORS);
     }
 
     /** The value of the {@code Detector} metric dimension. */
@@ -510,27 +598,52 @@ public class RecordingLeakageDetector extends Construct {
     }
 
     /** The function the flow-log subscription invokes (through its {@code live} alias). */
-    public IFunction getIngestFunction() {
+    public Function getIngestFunction() {
         return functions.get(Handler.FLOW_LOG_INGEST).function();
     }
 
+    /** The ingest function's {@code live} alias: what the subscription filter invokes, and what a replay invokes. */
+    public Alias getIngestAlias() {
+        return functions.get(Handler.FLOW_LOG_INGEST).alias();
+    }
+
     /** The workflow's first task: polls contacts whose recording behaviour was just set. */
-    public IFunction getPollInitialisedFunction() {
+    public Function getPollInitialisedFunction() {
         return functions.get(Handler.POLL_INITIALISED).function();
     }
 
+    /** The poll-initialised function's {@code live} alias, which the state machine invokes. */
+    public Alias getPollInitialisedAlias() {
+        return functions.get(Handler.POLL_INITIALISED).alias();
+    }
+
     /** Closes contacts that ended before reaching an agent as not applicable (nothing to record). */
-    public IFunction getPurgeQueueContactsFunction() {
+    public Function getPurgeQueueContactsFunction() {
         return functions.get(Handler.PURGE_QUEUE_CONTACTS).function();
     }
 
+    /** The purge function's {@code live} alias, which the state machine invokes. */
+    public Alias getPurgeQueueContactsAlias() {
+        return functions.get(Handler.PURGE_QUEUE_CONTACTS).alias();
+    }
+
     /** Polls contacts in progress until they complete. */
-    public IFunction getPollInProgressFunction() {
+    public Function getPollInProgressFunction() {
         return functions.get(Handler.POLL_IN_PROGRESS).function();
     }
 
+    /** The poll-in-progress function's {@code live} alias, which the state machine invokes. */
+    public Alias getPollInProgressAlias() {
+        return functions.get(Handler.POLL_IN_PROGRESS).alias();
+    }
+
     /** Checks the recording bucket for completed agent contacts and alerts on missing recordings. */
-    public IFunction getCheckRecordingsFunction() {
+    public Function getCheckRecordingsFunction() {
         return functions.get(Handler.CHECK_RECORDINGS).function();
+    }
+
+    /** The check function's {@code live} alias, which the state machine invokes. */
+    public Alias getCheckRecordingsAlias() {
+        return functions.get(Handler.CHECK_RECORDINGS).alias();
     }
 }

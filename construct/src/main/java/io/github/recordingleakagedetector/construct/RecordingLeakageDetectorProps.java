@@ -1,10 +1,14 @@
 package io.github.recordingleakagedetector.construct;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
@@ -60,6 +64,12 @@ public final class RecordingLeakageDetectorProps {
     private final Duration flowLogSilencePeriod;
     private final Duration workflowSilencePeriod;
     private final Boolean dashboard;
+    private final Map<DetectorAlarm, AlarmOverride> alarms;
+    private final ITopic alarmTopic;
+    private final IVpc vpc;
+    private final SubnetSelection vpcSubnets;
+    private final List<ISecurityGroup> securityGroups;
+    private final Integer ingestReservedConcurrentExecutions;
 
     private RecordingLeakageDetectorProps(Builder builder) {
         this.instanceArn = builder.instanceArn;
@@ -99,6 +109,12 @@ public final class RecordingLeakageDetectorProps {
         this.flowLogSilencePeriod = builder.flowLogSilencePeriod;
         this.workflowSilencePeriod = builder.workflowSilencePeriod;
         this.dashboard = builder.dashboard;
+        this.alarms = builder.alarms == null ? Map.of() : Map.copyOf(builder.alarms);
+        this.alarmTopic = builder.alarmTopic;
+        this.vpc = builder.vpc;
+        this.vpcSubnets = builder.vpcSubnets;
+        this.securityGroups = builder.securityGroups == null ? List.of() : List.copyOf(builder.securityGroups);
+        this.ingestReservedConcurrentExecutions = builder.ingestReservedConcurrentExecutions;
     }
 
     /** A builder with no property set. */
@@ -496,6 +512,73 @@ public final class RecordingLeakageDetectorProps {
         return Optional.ofNullable(dashboard);
     }
 
+    /**
+     * Changes to the default alarms, by alarm: switch one off ({@link AlarmOverride#off()}), or set its threshold,
+     * evaluation periods or datapoints to alarm. An alarm the configuration does not create
+     * ({@code IVR_RECORDINGS_MISSING} without {@code checkIvrRecordings}, {@code COMPLIANCE_BELOW_TARGET} without
+     * {@code complianceTarget}) cannot be changed; the blind-detector alarms' evaluation periods come from
+     * {@code workflowSilencePeriod} and {@code flowLogSilencePeriod}.
+     *
+     * @default every alarm as documented in {@link DetectorAlarm}
+     */
+    public Map<DetectorAlarm, AlarmOverride> getAlarms() {
+        return alarms;
+    }
+
+    /**
+     * Where the alarms publish (their alarm actions), when it is not the alert topic: e.g. the topic an
+     * on-call tool watches. Its key policy, if the topic is encrypted with a customer managed key, must let
+     * {@code cloudwatch.amazonaws.com} use the key.
+     *
+     * @default the alert topic
+     */
+    public Optional<ITopic> getAlarmTopic() {
+        return Optional.ofNullable(alarmTopic);
+    }
+
+    /**
+     * A VPC to run the functions in (regulated accounts often require it). The functions then reach Amazon Connect,
+     * S3, DynamoDB and SNS (and CloudWatch Logs is written by Lambda itself) only through the VPC's routes: give the
+     * subnets a NAT gateway, or VPC endpoints for {@code connect}, {@code s3} (gateway), {@code dynamodb} (gateway) and
+     * {@code sns}. Each function role gets the managed policy {@code AWSLambdaVPCAccessExecutionRole} (network
+     * interfaces), as Lambda requires.
+     *
+     * @default none: the functions run in Lambda's own network
+     */
+    public Optional<IVpc> getVpc() {
+        return Optional.ofNullable(vpc);
+    }
+
+    /**
+     * The subnets of {@code vpc} the functions use. Only with {@code vpc}.
+     *
+     * @default the VPC's private subnets with egress (CDK's default for Lambda)
+     */
+    public Optional<SubnetSelection> getVpcSubnets() {
+        return Optional.ofNullable(vpcSubnets);
+    }
+
+    /**
+     * Security groups of the functions' network interfaces. Only with {@code vpc}.
+     *
+     * @default one security group per function, created by CDK, allowing all outbound traffic
+     */
+    public List<ISecurityGroup> getSecurityGroups() {
+        return securityGroups;
+    }
+
+    /**
+     * Caps how many ingest invocations run at once (Lambda reserved concurrency), so that a burst of flow-log
+     * deliveries cannot take the account's concurrency from other functions or throttle the table; a throttled
+     * delivery is retried by Lambda for up to 6 hours, then kept in the ingest failure queue. At least 1. The
+     * account must keep 10 unreserved executions.
+     *
+     * @default none (unreserved)
+     */
+    public Optional<Integer> getIngestReservedConcurrentExecutions() {
+        return Optional.ofNullable(ingestReservedConcurrentExecutions);
+    }
+
     /** Builds {@link RecordingLeakageDetectorProps}; every setter returns the builder. */
     public static final class Builder {
         private String instanceArn;
@@ -534,6 +617,12 @@ public final class RecordingLeakageDetectorProps {
         private Duration flowLogSilencePeriod;
         private Duration workflowSilencePeriod;
         private Boolean dashboard;
+        private Map<DetectorAlarm, AlarmOverride> alarms;
+        private ITopic alarmTopic;
+        private IVpc vpc;
+        private SubnetSelection vpcSubnets;
+        private List<ISecurityGroup> securityGroups;
+        private Integer ingestReservedConcurrentExecutions;
 
         private Builder() {
         }
@@ -751,6 +840,42 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getDashboard() */
         public Builder dashboard(Boolean dashboard) {
             this.dashboard = dashboard;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlarms() */
+        public Builder alarms(Map<DetectorAlarm, AlarmOverride> alarms) {
+            this.alarms = alarms;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlarmTopic() */
+        public Builder alarmTopic(ITopic alarmTopic) {
+            this.alarmTopic = alarmTopic;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getVpc() */
+        public Builder vpc(IVpc vpc) {
+            this.vpc = vpc;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getVpcSubnets() */
+        public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+            this.vpcSubnets = vpcSubnets;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getSecurityGroups() */
+        public Builder securityGroups(List<ISecurityGroup> securityGroups) {
+            this.securityGroups = securityGroups;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getIngestReservedConcurrentExecutions() */
+        public Builder ingestReservedConcurrentExecutions(Integer ingestReservedConcurrentExecutions) {
+            this.ingestReservedConcurrentExecutions = ingestReservedConcurrentExecutions;
             return this;
         }
 
