@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Env;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -37,6 +38,8 @@ final class DetectorFunctions {
     static final Duration INGEST_TIMEOUT = Duration.minutes(1);
     /** The evidence function reads a whole day of contacts and writes its files: Lambda's longest timeout. */
     static final Duration EVIDENCE_TIMEOUT = Duration.minutes(15);
+    /** The AWS managed policy that lets a function in a VPC manage its network interfaces. */
+    static final String VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
 
     /** One deployed handler. */
     record DetectorFunction(Function function, Alias alias, Role role) {
@@ -88,6 +91,10 @@ final class DetectorFunctions {
                 .tracing(Tracing.ACTIVE)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         settings.vpc().ifPresent(vpc -> {
+            // Lambda adds this policy only to roles it creates; ours is given, and without it the function cannot
+            // create its network interfaces (the deployment fails). AWS's managed policy, rather than our own
+            // statements: the actions need Resource "*" either way, and AWS keeps the policy current.
+            role.addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName(VPC_ACCESS_POLICY));
             builder.vpc(vpc);
             settings.vpcSubnets().ifPresent(builder::vpcSubnets);
             if (!settings.securityGroups().isEmpty()) {

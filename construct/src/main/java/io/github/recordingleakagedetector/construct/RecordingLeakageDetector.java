@@ -11,6 +11,7 @@ import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFu
 import io.github.recordingleakagedetector.construct.RuntimeContract.Env;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
@@ -20,17 +21,27 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.events.IRule;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 /**
@@ -432,7 +443,10 @@ public class RecordingLeakageDetector extends Construct {
         return stateMachine;
     }
 
-    /** The topic alerts and alarms are published to: the one given in the props, or the one created. */
+    /**
+     * The topic alerts are published to (and the alarms, unless {@code alarmTopic} is given): the one given as
+     * {@code alertTopic}, or the one created.
+     */
     public ITopic getAlertTopic() {
         return alertTopic;
     }
@@ -478,7 +492,10 @@ public class RecordingLeakageDetector extends Construct {
         return dashboard;
     }
 
-    /** Every alarm the construct created, in {@link DetectorAlarm}'s order, all publishing to one topic. */
+    /**
+     * Every alarm the construct created, in {@link DetectorAlarm}'s order, all publishing to one topic
+     * ({@code alarmTopic}, or the alert topic).
+     */
     public List<IAlarm> getAlarms() {
         return List.copyOf(alarms.values());
     }
@@ -645,5 +662,283 @@ public class RecordingLeakageDetector extends Construct {
     /** The check function's {@code live} alias, which the state machine invokes. */
     public Alias getCheckRecordingsAlias() {
         return functions.get(Handler.CHECK_RECORDINGS).alias();
+    }
+
+    /**
+     * A fluent builder for the construct, as aws-cdk-lib's Java constructs offer beside their props builder:
+     * {@code RecordingLeakageDetector.Builder.create(this, "Detector").instanceArn(...).recordingBucket(...).build()}.
+     * Every setter is the props builder's; see {@link RecordingLeakageDetectorProps} for each default.
+     */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private final RecordingLeakageDetectorProps.Builder props = RecordingLeakageDetectorProps.builder();
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** A builder for a detector with this scope and id. */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @see RecordingLeakageDetectorProps#getInstanceArn() */
+        public Builder instanceArn(String instanceArn) {
+            props.instanceArn(instanceArn);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogGroup() */
+        public Builder flowLogGroup(ILogGroup flowLogGroup) {
+            props.flowLogGroup(flowLogGroup);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingBucket() */
+        public Builder recordingBucket(IBucket recordingBucket) {
+            props.recordingBucket(recordingBucket);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingKeyPrefix() */
+        public Builder recordingKeyPrefix(String recordingKeyPrefix) {
+            props.recordingKeyPrefix(recordingKeyPrefix);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAdditionalRecordingLocations() */
+        public Builder additionalRecordingLocations(List<String> additionalRecordingLocations) {
+            props.additionalRecordingLocations(additionalRecordingLocations);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMinimumRecordedShare() */
+        public Builder minimumRecordedShare(Number minimumRecordedShare) {
+            props.minimumRecordedShare(minimumRecordedShare);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMinimumLegForRecordedShare() */
+        public Builder minimumLegForRecordedShare(Duration minimumLegForRecordedShare) {
+            props.minimumLegForRecordedShare(minimumLegForRecordedShare);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getCheckIvrRecordings() */
+        public Builder checkIvrRecordings(Boolean checkIvrRecordings) {
+            props.checkIvrRecordings(checkIvrRecordings);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getSchedule() */
+        public Builder schedule(Schedule schedule) {
+            props.schedule(schedule);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingGracePeriod() */
+        public Builder recordingGracePeriod(Duration recordingGracePeriod) {
+            props.recordingGracePeriod(recordingGracePeriod);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDescribeContactRateLimit() */
+        public Builder describeContactRateLimit(Number describeContactRateLimit) {
+            props.describeContactRateLimit(describeContactRateLimit);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMaxTrackingAge() */
+        public Builder maxTrackingAge(Duration maxTrackingAge) {
+            props.maxTrackingAge(maxTrackingAge);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getContactRetention() */
+        public Builder contactRetention(Duration contactRetention) {
+            props.contactRetention(contactRetention);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlertTopic() */
+        public Builder alertTopic(ITopic alertTopic) {
+            props.alertTopic(alertTopic);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlertEmails() */
+        public Builder alertEmails(List<String> alertEmails) {
+            props.alertEmails(alertEmails);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRemovalPolicy() */
+        public Builder removalPolicy(RemovalPolicy removalPolicy) {
+            props.removalPolicy(removalPolicy);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDeletionProtection() */
+        public Builder deletionProtection(Boolean deletionProtection) {
+            props.deletionProtection(deletionProtection);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEncryptionKey() */
+        public Builder encryptionKey(IKey encryptionKey) {
+            props.encryptionKey(encryptionKey);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getStateMachineType() */
+        public Builder stateMachineType(StateMachineType stateMachineType) {
+            props.stateMachineType(stateMachineType);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getArchitecture() */
+        public Builder architecture(Architecture architecture) {
+            props.architecture(architecture);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMemorySize() */
+        public Builder memorySize(Integer memorySize) {
+            props.memorySize(memorySize);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getWorkflowFunctionTimeout() */
+        public Builder workflowFunctionTimeout(Duration workflowFunctionTimeout) {
+            props.workflowFunctionTimeout(workflowFunctionTimeout);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getLogRetention() */
+        public Builder logRetention(RetentionDays logRetention) {
+            props.logRetention(logRetention);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getApplicationLogLevel() */
+        public Builder applicationLogLevel(ApplicationLogLevel applicationLogLevel) {
+            props.applicationLogLevel(applicationLogLevel);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getMetricsNamespace() */
+        public Builder metricsNamespace(String metricsNamespace) {
+            props.metricsNamespace(metricsNamespace);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDetectorName() */
+        public Builder detectorName(String detectorName) {
+            props.detectorName(detectorName);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getComplianceTarget() */
+        public Builder complianceTarget(Number complianceTarget) {
+            props.complianceTarget(complianceTarget);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportingTimeZone() */
+        public Builder reportingTimeZone(String reportingTimeZone) {
+            props.reportingTimeZone(reportingTimeZone);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEvidenceBucket() */
+        public Builder evidenceBucket(IBucket evidenceBucket) {
+            props.evidenceBucket(evidenceBucket);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getEvidenceRetention() */
+        public Builder evidenceRetention(Duration evidenceRetention) {
+            props.evidenceRetention(evidenceRetention);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportTopic() */
+        public Builder reportTopic(ITopic reportTopic) {
+            props.reportTopic(reportTopic);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getReportEmails() */
+        public Builder reportEmails(List<String> reportEmails) {
+            props.reportEmails(reportEmails);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogSilenceAlarm() */
+        public Builder flowLogSilenceAlarm(Boolean flowLogSilenceAlarm) {
+            props.flowLogSilenceAlarm(flowLogSilenceAlarm);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getFlowLogSilencePeriod() */
+        public Builder flowLogSilencePeriod(Duration flowLogSilencePeriod) {
+            props.flowLogSilencePeriod(flowLogSilencePeriod);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getWorkflowSilencePeriod() */
+        public Builder workflowSilencePeriod(Duration workflowSilencePeriod) {
+            props.workflowSilencePeriod(workflowSilencePeriod);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getDashboard() */
+        public Builder dashboard(Boolean dashboard) {
+            props.dashboard(dashboard);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlarms() */
+        public Builder alarms(Map<DetectorAlarm, AlarmOverride> alarms) {
+            props.alarms(alarms);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getAlarmTopic() */
+        public Builder alarmTopic(ITopic alarmTopic) {
+            props.alarmTopic(alarmTopic);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getVpc() */
+        public Builder vpc(IVpc vpc) {
+            props.vpc(vpc);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getVpcSubnets() */
+        public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+            props.vpcSubnets(vpcSubnets);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getSecurityGroups() */
+        public Builder securityGroups(List<ISecurityGroup> securityGroups) {
+            props.securityGroups(securityGroups);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getIngestReservedConcurrentExecutions() */
+        public Builder ingestReservedConcurrentExecutions(Integer ingestReservedConcurrentExecutions) {
+            props.ingestReservedConcurrentExecutions(ingestReservedConcurrentExecutions);
+            return this;
+        }
+
+        /** The detector; the props are validated here and every failure is reported at once. */
+        public RecordingLeakageDetector build() {
+            return new RecordingLeakageDetector(scope, id, props.build());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +111,7 @@ public final class RecordingLeakageDetectorProps {
         this.flowLogSilencePeriod = builder.flowLogSilencePeriod;
         this.workflowSilencePeriod = builder.workflowSilencePeriod;
         this.dashboard = builder.dashboard;
-        this.alarms = builder.alarms == null ? Map.of() : Map.copyOf(builder.alarms);
+        this.alarms = alarmsInEnumOrder(builder.alarms);
         this.alarmTopic = builder.alarmTopic;
         this.vpc = builder.vpc;
         this.vpcSubnets = builder.vpcSubnets;
@@ -260,7 +262,8 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and for the alarms. A
+     * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and, unless
+     * {@code alarmTopic} is given, for the alarms. A
      * given topic is used as it is: the construct changes neither its encryption nor its policy ({@code encryptionKey}
      * then applies to the table and the ingest failure queue only), and only adds the {@code alertEmails} subscriptions and the functions'
      * {@code sns:Publish} (plus the key actions publishing needs, if the topic's key is known). If it is encrypted with
@@ -577,6 +580,15 @@ public final class RecordingLeakageDetectorProps {
      */
     public Optional<Integer> getIngestReservedConcurrentExecutions() {
         return Optional.ofNullable(ingestReservedConcurrentExecutions);
+    }
+
+    /** In {@link DetectorAlarm}'s order, so that validation reports them in a stable order; nulls kept to be reported. */
+    private static Map<DetectorAlarm, AlarmOverride> alarmsInEnumOrder(Map<DetectorAlarm, AlarmOverride> given) {
+        Map<DetectorAlarm, AlarmOverride> ordered = new EnumMap<>(DetectorAlarm.class);
+        if (given != null) {
+            ordered.putAll(given);
+        }
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** Builds {@link RecordingLeakageDetectorProps}; every setter returns the builder. */

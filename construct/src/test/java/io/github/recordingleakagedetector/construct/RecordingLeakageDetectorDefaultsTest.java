@@ -441,18 +441,35 @@ class RecordingLeakageDetectorDefaultsTest {
 
     @Test
     void publicApiExposesTheResourcesAndTheRecordingsMissingMetric() {
-        assertThat(detector.getContactTable()).isNotNull();
-        assertThat(detector.getStateMachine()).isNotNull();
-        assertThat(detector.getAlertTopic()).isNotNull();
-        assertThat(detector.getScheduleRule()).isNotNull();
+        // Each getter refers to the resource of its name in the template (a swapped getter fails here)
+        assertThat(ref(detector.getContactTable().getTableName())).isEqualTo(logicalId("AWS::DynamoDB::Table",
+                "DetectorContactTable"));
+        assertThat(ref(detector.getStateMachine().getStateMachineArn())).isEqualTo(logicalId(
+                "AWS::StepFunctions::StateMachine", "DetectorStateMachine"));
+        assertThat(ref(detector.getAlertTopic().getTopicArn())).isEqualTo(logicalId("AWS::SNS::Topic",
+                "DetectorAlertTopic"));
+        assertThat(ref(detector.getReportTopic().getTopicArn())).isEqualTo(logicalId("AWS::SNS::Topic",
+                "DetectorReportTopic"));
+        assertThat(ref(detector.getScheduleRule().getRuleName())).isEqualTo(logicalId("AWS::Events::Rule",
+                "DetectorSchedule"));
+        assertThat(ref(detector.getEvidenceScheduleRule().getRuleName())).isEqualTo(logicalId("AWS::Events::Rule",
+                "DetectorEvidenceSchedule"));
+        assertThat(ref(detector.getEvidenceBucket().getBucketName())).isEqualTo(logicalId("AWS::S3::Bucket",
+                "DetectorEvidenceBucket"));
+        assertThat(ref(detector.getIngestFailureQueue().getQueueUrl())).isEqualTo(logicalId("AWS::SQS::Queue",
+                "DetectorIngestFailureQueue"));
+        assertThat(ref(detector.getDashboard().getDashboardName())).isEqualTo(logicalId("AWS::CloudWatch::Dashboard",
+                "DetectorDashboard"));
+        assertThat(Map.of(
+                "DetectorIngestFunction", detector.getIngestFunction(),
+                "DetectorPollInitialisedFunction", detector.getPollInitialisedFunction(),
+                "DetectorPurgeQueueContactsFunction", detector.getPurgeQueueContactsFunction(),
+                "DetectorPollInProgressFunction", detector.getPollInProgressFunction(),
+                "DetectorCheckRecordingsFunction", detector.getCheckRecordingsFunction(),
+                "DetectorDailyEvidenceFunction", detector.getEvidenceFunction()))
+                .allSatisfy((id, function) -> assertThat(ref(function.getFunctionName())).as(id)
+                        .isEqualTo(logicalId("AWS::Lambda::Function", id)));
         assertThat(detector.getAlarms()).hasSize(12);
-        assertThat(detector.getIngestFailureQueue().getQueueArn()).isNotNull();
-        assertThat(List.of(detector.getIngestFunction(), detector.getPollInitialisedFunction(),
-                detector.getPurgeQueueContactsFunction(), detector.getPollInProgressFunction(),
-                detector.getCheckRecordingsFunction(), detector.getEvidenceFunction())).doesNotContainNull()
-                .doesNotHaveDuplicates();
-        assertThat(List.of(detector.getEvidenceBucket(), detector.getReportTopic(), detector.getEvidenceScheduleRule(),
-                detector.getDashboard())).doesNotContainNull();
         assertThat(detector.getRecordingKeyPrefix()).isEqualTo(DERIVED_PREFIX);
 
         var metric = detector.metricRecordingsMissing();
@@ -461,6 +478,15 @@ class RecordingLeakageDetectorDefaultsTest {
         assertThat(metric.getStatistic()).isEqualTo("Sum");
         assertThat(metric.getPeriod().toSeconds()).isEqualTo(300);
         assertThat(metric.getDimensions()).containsEntry("Detector", detector.getDetectorName());
+    }
+
+    /** The logical id a token refers to, by Ref or Fn::GetAtt. */
+    private static String ref(String token) {
+        Object resolved = stack.resolve(token);
+        assertThat(resolved).as(token).isInstanceOf(Map.class);
+        Map<?, ?> reference = (Map<?, ?>) resolved;
+        return reference.containsKey("Ref") ? reference.get("Ref").toString()
+                : ((List<?>) reference.get("Fn::GetAtt")).get(0).toString();
     }
 
     private static String logicalId(String type, String idWithoutHash) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
+import io.github.recordingleakagedetector.construct.testing.Templates;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
@@ -40,10 +43,19 @@ class RecordingLeakageDetectorValidationTest {
         Stack stack = DetectorFixtures.newStack();
         String arnParameter = CfnParameter.Builder.create(stack, "InstanceArn").build().getValueAsString();
 
-        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector",
+        new RecordingLeakageDetector(stack, "Detector",
                 DetectorFixtures.requiredProps(stack).instanceArn(arnParameter).build());
 
-        assertThat(detector.getStateMachine()).isNotNull();
+        // DescribeContact is granted on <parameter>/contact/*, built from the parameter at deploy time
+        Template template = Template.fromStack(stack);
+        List<String> describeContactResources = Templates.statementsOfRole(template,
+                Templates.logicalId(template, "AWS::IAM::Role", "DetectorCheckRecordingsFunctionRole")).stream()
+                .filter(statement -> statement.path("Action").toString().contains("connect:DescribeContact"))
+                .map(statement -> statement.path("Resource").toString()).toList();
+        assertThat(describeContactResources).singleElement().asString()
+                .contains("{\"Ref\":\"InstanceArn\"}")
+                .contains("/contact/*")
+                .doesNotContain("eu-west-2");
     }
 
     @Test
@@ -261,5 +273,43 @@ class RecordingLeakageDetectorValidationTest {
                 .filter(c -> c instanceof software.amazon.awscdk.services.s3.CfnBucketPolicy))
                 .singleElement().satisfies(policy -> assertThat(policy.getNode().getPath())
                         .isEqualTo("TestStack/Detector/EvidenceBucket/Policy/Resource"));
+    }
+
+    @Test
+    void rejectsAlarmOverridesThatCloudWatchOrThisConfigurationCannotHonour() {
+        // GIVEN overrides for an alarm not created, a silence alarm's periods, and values out of range
+        Stack stack = DetectorFixtures.newStack();
+        Map<DetectorAlarm, AlarmOverride> alarms = new java.util.LinkedHashMap<>();
+        alarms.put(DetectorAlarm.IVR_RECORDINGS_MISSING, AlarmOverride.builder().threshold(2).build());
+        alarms.put(DetectorAlarm.WORKFLOW_NOT_SUCCEEDING, AlarmOverride.builder().evaluationPeriods(6).build());
+        alarms.put(DetectorAlarm.RECORDINGS_MISSING, AlarmOverride.builder().threshold(0).build());
+        alarms.put(DetectorAlarm.CONTACTS_UNVERIFIABLE, AlarmOverride.builder().evaluationPeriods(2)
+                .datapointsToAlarm(3).build());
+        alarms.put(DetectorAlarm.INGEST_ERRORS, AlarmOverride.builder().evaluationPeriods(300).build());
+        RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack).alarms(alarms).build();
+
+        // THEN each failure names the alarm, the field and the value, in DetectorAlarm's order
+        assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                .hasMessage(HEADER + String.join("\n  - ",
+                        "alarms[RECORDINGS_MISSING].threshold 0 must be at least 1 (the alarm counts occurrences)",
+                        "alarms[IVR_RECORDINGS_MISSING] changes an alarm this configuration does not create "
+                                + "(checkIvrRecordings is false)",
+                        "alarms[CONTACTS_UNVERIFIABLE].datapointsToAlarm 3 must be 1 to its evaluationPeriods (2)",
+                        "alarms[INGEST_ERRORS].evaluationPeriods 300 must be 1 to 288 (CloudWatch evaluates an alarm "
+                                + "over at most one day of 5-minute periods, 7 days of longer ones)",
+                        "alarms[WORKFLOW_NOT_SUCCEEDING].evaluationPeriods: set workflowSilencePeriod instead"));
+    }
+
+    @Test
+    void acceptsSwitchingOffAnAlarmThisConfigurationDoesNotCreate() {
+        Stack stack = DetectorFixtures.newStack();
+
+        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures
+                .requiredProps(stack)
+                .alarms(Map.of(DetectorAlarm.COMPLIANCE_BELOW_TARGET, AlarmOverride.off()))
+                .build());
+
+        assertThat(detector.getComplianceBelowTargetAlarm()).isNull();
+        assertThat(detector.getAlarms()).hasSize(12);
     }
 }
