@@ -2,16 +2,21 @@ package io.github.recordingleakagedetector.construct;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.recordingleakagedetector.construct.DetectorFunctions.DetectorFunction;
 import io.github.recordingleakagedetector.construct.RuntimeContract.Handler;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.iam.CfnRole;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.s3.IBucket;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.IConstruct;
@@ -20,7 +25,8 @@ import software.constructs.IConstruct;
  * cdk-nag suppressions for the findings that are by design, each with its reason, written as the {@code cdk_nag}
  * resource metadata that cdk-nag reads (so the construct needs no cdk-nag dependency, and a consumer who runs
  * {@code AwsSolutionsChecks} sees only findings of their own). Wildcard findings are suppressed per finding
- * ({@code applies_to}), never for a whole rule, and only on the resource that needs them.
+ * ({@code applies_to}), never for a whole rule, and only on the resource that needs them. The IAM findings are
+ * derived from what the roles were granted (read back from their policies), not kept as a second list.
  */
 final class NagSuppressionMetadata {
 
@@ -37,6 +43,13 @@ final class NagSuppressionMetadata {
             + "(EventInvokeConfig) of the ingest function's live alias, which cdk-nag does not recognise as DLQ use (it "
             + "looks only at RedrivePolicy and DeadLetterConfig). Its messages are replayed by hand and alarmed on; a DLQ "
             + "behind it would have no consumer";
+    static final String VPC_ACCESS_POLICY_REASON = "AWSLambdaVPCAccessExecutionRole is AWS's own policy for a function "
+            + "in a VPC (creating and deleting its network interfaces): those EC2 actions have no resource-level "
+            + "permissions, and AWS keeps the policy current; attached only when the vpc prop is set";
+    /** CloudWatch Logs vended-log-delivery actions (state machine logging), which need Resource '*'. */
+    static final Set<String> LOG_DELIVERY_ACTIONS = Set.of("logs:CreateLogDelivery", "logs:DeleteLogDelivery",
+            "logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries",
+            "logs:PutResourcePolicy", "logs:UpdateLogDelivery");
     static final String SNAPSTART_PUBLISHED = "SnapStart applies: every caller invokes the 'live' alias of the "
             + "function's current published version";
 
@@ -50,51 +63,114 @@ final class NagSuppressionMetadata {
             + "organisation-wide, rather than by a second bucket of access logs";
 
     static void apply(Map<Handler, DetectorFunction> functions, StateMachine stateMachine, Queue ingestFailureQueue,
-                      ITopic alertTopic, IBucket evidenceBucket, DetectorSettings settings) {
-        boolean tableKey = settings.encryptionKey().isPresent();
-        boolean topicKey = alertTopic.getMasterKey() != null;
-        for (Map.Entry<Handler, DetectorFunction> entry : functions.entrySet()) {
-            Handler handler = entry.getKey();
-            DetectorFunction function = entry.getValue();
+                      IBucket evidenceBucket, DetectorSettings settings) {
+        for (DetectorFunction function : functions.values()) {
             suppress(function.function(), "AwsSolutions-L1", JAVA_21_RUNTIME, List.of());
             Annotations.of(function.function())
                     .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISHED);
-            IConstruct policy = defaultPolicy(function.role());
-            suppress(policy, "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD, List.of("Resource::*"));
-            // Exactly the data-key wildcards granted to this function: table writes under a customer key
-            // (GenerateDataKey*, ReEncrypt*), publishing to an encrypted topic (GenerateDataKey*); for ingest, sending
-            // to the failure queue under the same customer key adds the same two. The evidence function only reads
-            // the table, and writes files and reports under the customer key, if any (GenerateDataKey*).
-            boolean evidence = handler == Handler.DAILY_EVIDENCE;
-            boolean writesTable = tableKey && !evidence;
-            boolean publishes = evidence
-                    ? settings.encryptionKey().isPresent() || evidenceBucket.getEncryptionKey() != null
-                            || settings.reportTopic().map(topic -> topic.getMasterKey() != null).orElse(false)
-                    : topicKey && handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS;
-            List<Object> kmsFindings = new ArrayList<>();
-            if (writesTable || publishes) {
-                kmsFindings.add("Action::kms:GenerateDataKey*");
-            }
-            if (writesTable) {
-                kmsFindings.add("Action::kms:ReEncrypt*");
-            }
-            if (!kmsFindings.isEmpty()) {
-                suppress(policy, "AwsSolutions-IAM5", KMS_ACTION_WILDCARD, kmsFindings);
-            }
-            if (handler != Handler.FLOW_LOG_INGEST && handler != Handler.PURGE_QUEUE_CONTACTS && !evidence) {
-                suppress(policy, "AwsSolutions-IAM5", CONTACT_WILDCARD, List.of(regex(".*/contact/\\*")));
-            }
-            if (evidence) {
-                suppress(policy, "AwsSolutions-IAM5", EVIDENCE_PREFIX_WILDCARD,
-                        List.of(regex(".*/" + DetectorSettings.EVIDENCE_KEY_PREFIX + "/\\*")));
-            }
+            suppressGrantedWildcards(function.role());
+            suppressVpcAccessPolicy(function.role());
         }
-        suppress(defaultPolicy((Role) stateMachine.getRole()), "AwsSolutions-IAM5", XRAY_AND_LOG_DELIVERY_WILDCARD,
-                List.of("Resource::*"));
+        suppressGrantedWildcards((Role) stateMachine.getRole());
         suppress(ingestFailureQueue, "AwsSolutions-SQS3", FAILURE_QUEUE_IS_A_DLQ, List.of());
         if (settings.evidenceBucket().isEmpty()) {
             suppress(evidenceBucket, "AwsSolutions-S1", EVIDENCE_ACCESS_LOGS, List.of());
         }
+    }
+
+    /**
+     * Reads the role's policy as granted so far and suppresses each wildcard whose reason is known, finding by
+     * finding. A wildcard of no known kind stays unsuppressed, so that cdk-nag reports it: a grant this class has no
+     * reason for is a design change to review, not something to hide.
+     */
+    private static void suppressGrantedWildcards(Role role) {
+        IConstruct policy = defaultPolicy(role);
+        Stack stack = Stack.of(role);
+        Map<String, Set<Object>> findingsByReason = new LinkedHashMap<>();
+        for (Map<String, Object> statement : statements((Policy) policy)) {
+            List<String> actions = strings(statement.get("Action"));
+            for (String action : actions) {
+                if (action.contains("*") && action.startsWith("kms:")) {
+                    findingsByReason.computeIfAbsent(KMS_ACTION_WILDCARD, r -> new LinkedHashSet<>())
+                            .add("Action::" + action);
+                }
+            }
+            for (String resource : strings(statement.get("Resource"))) {
+                if (!resource.contains("*")) {
+                    continue;
+                }
+                String tail = literalTail(stack, resource);
+                String reason = resourceWildcardReason(actions, resource, tail);
+                if (reason != null) {
+                    findingsByReason.computeIfAbsent(reason, r -> new LinkedHashSet<>())
+                            .add(Token.isUnresolved(resource) ? regex(".*" + escapeForJavaScriptRegex(tail))
+                                    : "Resource::" + resource);
+                }
+            }
+        }
+        findingsByReason.forEach((reason, findings) ->
+                suppress(policy, "AwsSolutions-IAM5", reason, new ArrayList<>(findings)));
+    }
+
+    /** The reason a granted wildcard resource is by design, or null when it has none. */
+    static String resourceWildcardReason(List<String> actions, String resource, String tail) {
+        if (resource.equals("*")) {
+            return actions.stream().allMatch(a -> a.startsWith("xray:") || LOG_DELIVERY_ACTIONS.contains(a))
+                    ? XRAY_AND_LOG_DELIVERY_WILDCARD : null;
+        }
+        if (tail.endsWith("/contact/*") && actions.equals(List.of("connect:DescribeContact"))) {
+            return CONTACT_WILDCARD;
+        }
+        if (tail.endsWith("/" + DetectorSettings.EVIDENCE_KEY_PREFIX + "/*")
+                && actions.stream().allMatch(a -> a.startsWith("s3:"))) {
+            return EVIDENCE_PREFIX_WILDCARD;
+        }
+        return null;
+    }
+
+    /** AWS's managed VPC access policy, which {@link DetectorFunctions} attaches only when the functions run in a VPC. */
+    private static void suppressVpcAccessPolicy(Role role) {
+        CfnRole cfnRole = (CfnRole) role.getNode().getDefaultChild();
+        Object arns = Stack.of(role).resolve(cfnRole.getManagedPolicyArns());
+        if (arns != null && arns.toString().contains(DetectorFunctions.VPC_ACCESS_POLICY)) {
+            suppress(role, "AwsSolutions-IAM4", VPC_ACCESS_POLICY_REASON, List.of(
+                    Map.of("regex", "/^Policy::.*:iam::aws:policy/" + DetectorFunctions.VPC_ACCESS_POLICY + "$/")));
+        }
+    }
+
+    /** The statements as the policy renders them, without resolving (and so without freezing) the document. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Policy policy) {
+        Object json = policy.getDocument().toJSON();
+        if (!(json instanceof Map<?, ?> document) || !(document.get("Statement") instanceof List<?> statements)) {
+            return List.of();
+        }
+        return (List<Map<String, Object>>) statements;
+    }
+
+    /** The text after the last token of a resource ARN: {@code /contact/*} of {@code ${Token[...]}/contact/*}. */
+    private static String literalTail(Stack stack, String resource) {
+        if (!Token.isUnresolved(resource)) {
+            return resource;
+        }
+        Object resolved = stack.resolve(resource);
+        if (resolved instanceof Map<?, ?> join && join.get("Fn::Join") instanceof List<?> args
+                && args.get(1) instanceof List<?> parts && parts.get(parts.size() - 1) instanceof String tail) {
+            return tail;
+        }
+        return "";
+    }
+
+    /** cdk-nag matches applies_to with JavaScript regular expressions, which have no \\Q...\\E quoting. */
+    private static String escapeForJavaScriptRegex(String literal) {
+        return literal.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        return value == null ? List.of() : List.of(value.toString());
     }
 
     /** A cdk-nag {@code applies_to} regular expression matching the whole finding {@code Resource::<arn>}. */

@@ -112,7 +112,7 @@ public class RecordingLeakageDetector extends Construct {
         this.dashboard = settings.dashboard()
                 ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, getAlarms(), settings)
                 : null;
-        NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, alertTopic, evidenceBucket, settings);
+        NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, evidenceBucket, settings);
     }
 
     /** The values of every variable the runtime reads; each function gets the subset its handler reads. */

@@ -24,6 +24,10 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -89,6 +93,56 @@ class CdkNagTest {
         assertSuppressionsCarryReasons(Template.fromStack(stack), Set.of("AwsSolutions-IAM5", "AwsSolutions-L1",
                 "AwsSolutions-SQS3", SCAFFOLDING_RULE));
         assertEveryWildcardSuppressionIsNeeded(Template.fromStack(stack));
+    }
+
+    @Test
+    void detectorInAVpcHasNoUnsuppressedFindingsAndAUsersOwnWildcardIsStillReported() {
+        // GIVEN the detector's functions in a VPC with isolated subnets (the VPC is test scaffolding)
+        // (findings reported as annotations rather than failing the synth, so that the test can read them)
+        App app = CdkTestApps.newApp(java.util.Map.of("@aws-cdk/core:annotationsInValidationReport", false));
+        Stack stack = new Stack(app, "NagVpc");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(0)
+                .subnetConfiguration(List.of(SubnetConfiguration.builder().name("isolated")
+                        .subnetType(SubnetType.PRIVATE_ISOLATED).build()))
+                .build();
+        RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector",
+                RecordingLeakageDetectorProps.builder()
+                        .instanceArn("arn:aws:connect:eu-west-2:111122223333:instance/00000000-0000-0000-0000-000000000000")
+                        .flowLogGroup(LogGroup.fromLogGroupName(stack, "FlowLogs", "/aws/connect/example"))
+                        .recordingBucket(Bucket.fromBucketName(stack, "Recordings", "example-recordings"))
+                        .vpc(vpc)
+                        .build());
+        // ...and a grant of the user's own, with a wildcard the construct has no reason for
+        detector.getCheckRecordingsFunction().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject")).resources(List.of("arn:aws:s3:::example-recordings/*")).build());
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        NagSuppressions.addResourceSuppressions(vpc, List.of(NagPackSuppression.builder().id("AwsSolutions-VPC7")
+                .reason("Test scaffolding: the VPC the detector is placed in is the user's, flow logs are theirs").build()),
+                true);
+
+        // WHEN / THEN the only finding is the user's wildcard; the VPC access policy is suppressed with its reason
+        Annotations annotations = Annotations.fromStack(stack);
+        List<String> findings = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
+                .map(message -> message.getId() + " " + message.getEntry().getData()).toList();
+        assertThat(findings).singleElement().asString()
+                .startsWith("/NagVpc/Detector/CheckRecordingsFunctionRole/DefaultPolicy/Resource AwsSolutions-IAM5")
+                .contains("Resource::arn:aws:s3:::example-recordings/*");
+        JsonNode warnings = JSON.valueToTree(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        assertThat(warnings).as("unsuppressed cdk-nag warnings").isEmpty();
+        assertSuppressionsCarryReasons(Template.fromStack(stack), Set.of("AwsSolutions-IAM4", "AwsSolutions-IAM5",
+                "AwsSolutions-L1", "AwsSolutions-SQS3", "AwsSolutions-S1", "AwsSolutions-VPC7"));
+        List<String> rolesWithVpcPolicySuppressed = new ArrayList<>();
+        Templates.json(Template.fromStack(stack)).path("Resources").properties().forEach(entry -> entry.getValue()
+                .path("Metadata").path("cdk_nag").path("rules_to_suppress").forEach(rule -> {
+                    if (rule.path("id").asText().equals("AwsSolutions-IAM4")) {
+                        assertThat(rule.path("reason").asText()).contains("AWSLambdaVPCAccessExecutionRole");
+                        rolesWithVpcPolicySuppressed.add(Templates.stripHash(entry.getKey()));
+                    }
+                }));
+        assertThat(rolesWithVpcPolicySuppressed).containsExactlyInAnyOrder("DetectorIngestFunctionRole",
+                "DetectorPollInitialisedFunctionRole", "DetectorPurgeQueueContactsFunctionRole",
+                "DetectorPollInProgressFunctionRole", "DetectorCheckRecordingsFunctionRole",
+                "DetectorDailyEvidenceFunctionRole");
     }
 
     /** The access-log bucket is test scaffolding, not part of the construct. */
