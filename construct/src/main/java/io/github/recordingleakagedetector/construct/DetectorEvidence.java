@@ -104,7 +104,7 @@ final class DetectorEvidence {
      */
     static void grant(DetectorFunction function, IBucket bucket, ITopic reportTopic, DetectorSettings settings) {
         Role role = function.role();
-        String prefix = DetectorSettings.EVIDENCE_KEY_PREFIX;
+        String prefix = RecordingLeakageDetectorDefaults.EVIDENCE_KEY_PREFIX;
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(bucket.getBucketArn()))

@@ -30,10 +30,6 @@ final class DetectorFunctions {
 
     /** Name of the alias every caller (subscription filter, state machine) invokes. */
     static final String ALIAS_NAME = "live";
-    /** A handler stops taking new work when less than this remains of its invocation. */
-    static final Duration SAFETY_MARGIN = Duration.seconds(20);
-    /** Contacts a workflow step works on at once: the API calls are I/O-bound, DescribeContact stays rate-limited. */
-    static final int CONCURRENT_CONTACTS = 8;
     /** Ingest handles one subscription batch (a few log events): short work, short timeout. */
     static final Duration INGEST_TIMEOUT = Duration.minutes(1);
     /** The evidence function reads a whole day of contacts and writes its files: Lambda's longest timeout. */

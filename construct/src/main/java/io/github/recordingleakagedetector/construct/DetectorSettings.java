@@ -21,7 +21,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
@@ -79,27 +78,10 @@ record DetectorSettings(
         List<ISecurityGroup> securityGroups,
         Optional<Integer> ingestReservedConcurrentExecutions) {
 
-    /** Default schedule: every 5 minutes on the minute mod 5 (13:00, 13:05, ...). */
-    static final String DEFAULT_SCHEDULE_MINUTES = "0/5";
-    static final Duration DEFAULT_GRACE_PERIOD = Duration.minutes(15);
-    static final double DEFAULT_MINIMUM_RECORDED_SHARE = 0.5;
-    static final Duration DEFAULT_MINIMUM_LEG_FOR_RECORDED_SHARE = Duration.seconds(30);
-    static final double DEFAULT_DESCRIBE_CONTACT_RATE_LIMIT = 2;
-    static final Duration DEFAULT_MAX_TRACKING_AGE = Duration.hours(24);
-    static final Duration DEFAULT_CONTACT_RETENTION = Duration.days(90);
-    static final int DEFAULT_MEMORY_SIZE = 1024;
-    static final Duration DEFAULT_STANDARD_WORKFLOW_FUNCTION_TIMEOUT = Duration.minutes(4);
-    static final Duration DEFAULT_EXPRESS_WORKFLOW_FUNCTION_TIMEOUT = Duration.seconds(90);
-    static final RetentionDays DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
-    static final String DEFAULT_REPORTING_TIME_ZONE = "UTC";
-    static final Duration DEFAULT_FLOW_LOG_SILENCE_PERIOD = Duration.hours(24);
-    static final Duration DEFAULT_WORKFLOW_SILENCE_PERIOD = Duration.minutes(15);
     /** CloudWatch evaluates an alarm over at most 7 days. */
     static final long MAX_FLOW_LOG_SILENCE_HOURS = 168;
     /** The workflow alarm's period; an alarm with a period under an hour evaluates at most one day. */
     static final long WORKFLOW_SILENCE_PERIOD_MINUTES = 5;
-    /** Key prefix of the daily evidence in the evidence bucket. */
-    static final String EVIDENCE_KEY_PREFIX = "evidence";
 
     /** An EXPRESS execution runs at most 5 minutes; three sequential tasks must fit with room for retries. */
     static final long MAX_EXPRESS_WORKFLOW_SECONDS = 270;
@@ -134,23 +116,25 @@ record DetectorSettings(
         }
         String prefix = resolvePrefix(props, failures);
         List<String> additional = additionalLocations(props.getAdditionalRecordingLocations(), prefix, failures);
-        String share = share(props.getMinimumRecordedShare().orElse(DEFAULT_MINIMUM_RECORDED_SHARE), failures);
+        String share = share(props.getMinimumRecordedShare()
+                .orElse(RecordingLeakageDetectorDefaults.MINIMUM_RECORDED_SHARE), failures);
         long minimumLegSeconds = positiveSeconds("minimumLegForRecordedShare",
-                props.getMinimumLegForRecordedShare().orElse(DEFAULT_MINIMUM_LEG_FOR_RECORDED_SHARE), failures);
+                props.getMinimumLegForRecordedShare().orElse(RecordingLeakageDetectorDefaults.MINIMUM_LEG_FOR_RECORDED_SHARE), failures);
 
         long graceSeconds = positiveSeconds("recordingGracePeriod",
-                props.getRecordingGracePeriod().orElse(DEFAULT_GRACE_PERIOD), failures);
-        String rateLimit = rateLimit(props.getDescribeContactRateLimit().orElse(DEFAULT_DESCRIBE_CONTACT_RATE_LIMIT),
+                props.getRecordingGracePeriod().orElse(RecordingLeakageDetectorDefaults.RECORDING_GRACE_PERIOD), failures);
+        String rateLimit = rateLimit(props.getDescribeContactRateLimit()
+                        .orElse(RecordingLeakageDetectorDefaults.DESCRIBE_CONTACT_RATE_LIMIT),
                 failures);
         long maxTrackingAgeSeconds = positiveSeconds("maxTrackingAge",
-                props.getMaxTrackingAge().orElse(DEFAULT_MAX_TRACKING_AGE), failures);
+                props.getMaxTrackingAge().orElse(RecordingLeakageDetectorDefaults.MAX_TRACKING_AGE), failures);
         long retentionDays = contactRetentionDays(
-                props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION), maxTrackingAgeSeconds, failures);
+                props.getContactRetention().orElse(RecordingLeakageDetectorDefaults.CONTACT_RETENTION), maxTrackingAgeSeconds, failures);
 
         List<String> emails = props.getAlertEmails();
         validateEmails("alertEmails", emails, failures);
 
-        int memorySize = props.getMemorySize().orElse(DEFAULT_MEMORY_SIZE);
+        int memorySize = props.getMemorySize().orElse(RecordingLeakageDetectorDefaults.MEMORY_SIZE);
         if (memorySize < 128 || memorySize > 10240) {
             failures.add("memorySize " + memorySize + " is outside Lambda's range of 128 to 10240 MB");
         }
@@ -158,7 +142,7 @@ record DetectorSettings(
         StateMachineType stateMachineType = props.getStateMachineType().orElse(StateMachineType.STANDARD);
         Duration workflowTimeout = workflowFunctionTimeout(props, stateMachineType, failures);
 
-        String namespace = props.getMetricsNamespace().orElse(RuntimeContract.DEFAULT_METRICS_NAMESPACE);
+        String namespace = props.getMetricsNamespace().orElse(RecordingLeakageDetectorDefaults.METRICS_NAMESPACE);
         if (!Token.isUnresolved(namespace)
                 && (namespace.isBlank() || namespace.length() > 255 || namespace.startsWith("AWS/"))) {
             failures.add("metricsNamespace '" + namespace + "' must be 1 to 255 characters and must not start with 'AWS/'");
@@ -171,7 +155,7 @@ record DetectorSettings(
         Optional<Double> complianceTarget = props.getComplianceTarget().map(Number::doubleValue);
         complianceTarget.filter(target -> !(target > 0 && target <= 100)).ifPresent(target -> failures.add(
                 "complianceTarget " + props.getComplianceTarget().get() + " must be a percentage above 0 and at most 100"));
-        String timeZone = props.getReportingTimeZone().orElse(DEFAULT_REPORTING_TIME_ZONE);
+        String timeZone = props.getReportingTimeZone().orElse(RecordingLeakageDetectorDefaults.REPORTING_TIME_ZONE);
         if (!Token.isUnresolved(timeZone)) {
             try {
                 ZoneId.of(timeZone);
@@ -187,7 +171,7 @@ record DetectorSettings(
         long workflowPeriods = workflowSilencePeriods(props, failures);
         checkScheduleAgainstSilence(scope, props, workflowPeriods, failures);
         if (retentionDays * 86_400 > maxTrackingAgeSeconds && retentionDays * 86_400 < maxTrackingAgeSeconds + 2 * 86_400) {
-            failures.add("contactRetention " + props.getContactRetention().orElse(DEFAULT_CONTACT_RETENTION).toHumanString()
+            failures.add("contactRetention " + props.getContactRetention().orElse(RecordingLeakageDetectorDefaults.CONTACT_RETENTION).toHumanString()
                     + " must be at least maxTrackingAge plus 2 days, or a day's contacts expire before its evidence is "
                     + "written");
         }
@@ -217,7 +201,7 @@ record DetectorSettings(
                 share,
                 minimumLegSeconds,
                 props.getCheckIvrRecordings().orElse(false),
-                props.getSchedule().orElseGet(() -> Schedule.cron(CronOptions.builder().minute(DEFAULT_SCHEDULE_MINUTES).build())),
+                props.getSchedule().orElseGet(() -> Schedule.expression(RecordingLeakageDetectorDefaults.SCHEDULE_EXPRESSION)),
                 graceSeconds,
                 rateLimit,
                 maxTrackingAgeSeconds,
@@ -227,11 +211,11 @@ record DetectorSettings(
                 props.getDeletionProtection().orElse(removalPolicy != RemovalPolicy.DESTROY),
                 props.getEncryptionKey(),
                 stateMachineType,
-                props.getArchitecture().orElse(Architecture.ARM_64),
+                props.getArchitecture().orElse(RecordingLeakageDetectorDefaults.ARCHITECTURE),
                 memorySize,
                 workflowTimeout,
-                props.getLogRetention().orElse(DEFAULT_LOG_RETENTION),
-                props.getApplicationLogLevel().orElse(ApplicationLogLevel.INFO),
+                props.getLogRetention().orElse(RecordingLeakageDetectorDefaults.LOG_RETENTION),
+                props.getApplicationLogLevel().orElse(RecordingLeakageDetectorDefaults.APPLICATION_LOG_LEVEL),
                 namespace,
                 detectorName,
                 complianceTarget,
@@ -366,7 +350,7 @@ record DetectorSettings(
                     + period.toHumanString() + " has no effect: flowLogSilenceAlarm is false"));
             return 0;
         }
-        Duration period = props.getFlowLogSilencePeriod().orElse(DEFAULT_FLOW_LOG_SILENCE_PERIOD);
+        Duration period = props.getFlowLogSilencePeriod().orElse(RecordingLeakageDetectorDefaults.FLOW_LOG_SILENCE_PERIOD);
         double hours = period.toHours(TimeConversionOptions.builder().integral(false).build()).doubleValue();
         if (hours < 1 || hours > MAX_FLOW_LOG_SILENCE_HOURS || hours != Math.floor(hours)) {
             failures.add("flowLogSilencePeriod " + period.toHumanString() + " must be whole hours, 1 to "
@@ -408,7 +392,7 @@ record DetectorSettings(
     }
 
     private static long workflowSilencePeriods(RecordingLeakageDetectorProps props, Failures failures) {
-        Duration period = props.getWorkflowSilencePeriod().orElse(DEFAULT_WORKFLOW_SILENCE_PERIOD);
+        Duration period = props.getWorkflowSilencePeriod().orElse(RecordingLeakageDetectorDefaults.WORKFLOW_SILENCE_PERIOD);
         double minutes = period.toMinutes(TimeConversionOptions.builder().integral(false).build()).doubleValue();
         if (minutes < 2 * WORKFLOW_SILENCE_PERIOD_MINUTES || minutes > 1440
                 || minutes % WORKFLOW_SILENCE_PERIOD_MINUTES != 0) {
@@ -522,7 +506,7 @@ record DetectorSettings(
                                                     Failures failures) {
         boolean express = type == StateMachineType.EXPRESS;
         Duration timeout = props.getWorkflowFunctionTimeout().orElse(
-                express ? DEFAULT_EXPRESS_WORKFLOW_FUNCTION_TIMEOUT : DEFAULT_STANDARD_WORKFLOW_FUNCTION_TIMEOUT);
+                express ? RecordingLeakageDetectorDefaults.EXPRESS_WORKFLOW_FUNCTION_TIMEOUT : RecordingLeakageDetectorDefaults.STANDARD_WORKFLOW_FUNCTION_TIMEOUT);
         double seconds = timeout.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
         if (seconds < 60 || seconds > 900 || seconds != Math.floor(seconds)) {
             failures.add("workflowFunctionTimeout " + timeout.toHumanString()

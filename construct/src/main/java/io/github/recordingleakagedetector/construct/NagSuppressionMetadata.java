@@ -121,7 +121,7 @@ final class NagSuppressionMetadata {
         if (tail.endsWith("/contact/*") && actions.equals(List.of("connect:DescribeContact"))) {
             return CONTACT_WILDCARD;
         }
-        if (tail.endsWith("/" + DetectorSettings.EVIDENCE_KEY_PREFIX + "/*")
+        if (tail.endsWith("/" + RecordingLeakageDetectorDefaults.EVIDENCE_KEY_PREFIX + "/*")
                 && actions.stream().allMatch(a -> a.startsWith("s3:"))) {
             return EVIDENCE_PREFIX_WILDCARD;
         }

@@ -130,11 +130,11 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.MAX_TRACKING_AGE_SECONDS, Long.toString(settings.maxTrackingAgeSeconds()));
         environment.put(Env.CONTACT_RETENTION_DAYS, Long.toString(settings.contactRetentionDays()));
         environment.put(Env.ALERT_TOPIC_ARN, alertTopic.getTopicArn());
-        environment.put(Env.SAFETY_MARGIN_SECONDS, Long.toString(DetectorFunctions.SAFETY_MARGIN.toSeconds().longValue()));
-        environment.put(Env.CONCURRENT_CONTACTS, Integer.toString(DetectorFunctions.CONCURRENT_CONTACTS));
+        environment.put(Env.SAFETY_MARGIN_SECONDS, Long.toString(RecordingLeakageDetectorDefaults.SAFETY_MARGIN.toSeconds().longValue()));
+        environment.put(Env.CONCURRENT_CONTACTS, Integer.toString(RecordingLeakageDetectorDefaults.CONCURRENT_CONTACTS));
         environment.put(Env.REPORTING_TIME_ZONE, settings.reportingTimeZone());
         environment.put(Env.EVIDENCE_BUCKET_NAME, evidenceBucket.getBucketName());
-        environment.put(Env.EVIDENCE_KEY_PREFIX, DetectorSettings.EVIDENCE_KEY_PREFIX);
+        environment.put(Env.EVIDENCE_KEY_PREFIX, RecordingLeakageDetectorDefaults.EVIDENCE_KEY_PREFIX);
         environment.put(Env.COMPLIANCE_TARGET_PERCENT, settings.complianceTarget()
                 .map(target -> BigDecimal.valueOf(target).stripTrailingZeros().toPlainString()).orElse(""));
         environment.put(Env.REPORT_TOPIC_ARN, reportTopic.getTopicArn());

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The names the Lambda runtime expects, mirrored here because the construct must not depend on runtime classes (it
- * carries the runtime only as an embedded jar). Module {@code test} checks every name below against the runtime's own
- * contract classes ({@code Handler}, {@code EnvironmentVariable}, {@code ContactTable}, {@code MetricName}).
+ * carries the runtime only as an embedded jar). Not a second hand-kept copy: {@code RuntimeContractDerivationTest}
+ * (module {@code test}) derives all of it from the runtime's own {@code Handler}, {@code EnvironmentVariable},
+ * {@code ContactTable} and {@code MetricName} and fails on any difference.
  */
 final class RuntimeContract {
 
@@ -49,25 +50,22 @@ final class RuntimeContract {
     /** The input field that asks the evidence function for one day ({@code DailyEvidenceHandler.DAY_FIELD}). */
     static final String EVIDENCE_DAY_FIELD = "day";
 
-    /** Default of {@code METRICS_NAMESPACE} in the runtime, kept as the construct's default too. */
-    static final String DEFAULT_METRICS_NAMESPACE = "RecordingLeakageDetector";
-
     /** Every environment variable the runtime reads. */
     enum Env {
         CONTACT_TABLE_NAME,
         RECORDING_BUCKET_NAME,
         RECORDING_KEY_PREFIX,
+        RECORDING_GRACE_PERIOD_SECONDS,
         ADDITIONAL_RECORDING_PREFIXES,
         MINIMUM_RECORDED_SHARE,
         MINIMUM_LEG_SECONDS_FOR_SHARE,
         CHECK_IVR_RECORDINGS,
-        RECORDING_GRACE_PERIOD_SECONDS,
         DESCRIBE_CONTACT_RATE_LIMIT,
         MAX_TRACKING_AGE_SECONDS,
         CONTACT_RETENTION_DAYS,
         ALERT_TOPIC_ARN,
-        SAFETY_MARGIN_SECONDS,
         CONCURRENT_CONTACTS,
+        SAFETY_MARGIN_SECONDS,
         REPORTING_TIME_ZONE,
         EVIDENCE_BUCKET_NAME,
         EVIDENCE_KEY_PREFIX,

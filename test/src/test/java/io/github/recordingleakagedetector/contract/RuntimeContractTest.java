@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.recordingleakagedetector.app.RecordingLeakageDetectorSampleStack;
 import io.github.recordingleakagedetector.construct.RecordingLeakageDetector;
+import io.github.recordingleakagedetector.construct.RecordingLeakageDetectorDefaults;
 import io.github.recordingleakagedetector.construct.testing.CdkTestApps;
 import io.github.recordingleakagedetector.construct.testing.Templates;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
@@ -78,27 +79,58 @@ class RuntimeContractTest {
 
             assertThat(names).as(handler.name()).containsExactlyInAnyOrderElementsOf(
                     EnvironmentVariable.readBy(handler).stream().map(Enum::name).toList());
-            EnvironmentVariable.readBy(handler).stream().filter(EnvironmentVariable::required).forEach(required ->
+            // Only the kinds that mean "none" when empty may be deployed empty: the runtime refuses any other.
+            EnvironmentVariable.readBy(handler).stream().filter(v -> !v.acceptsEmpty()).forEach(required ->
                     assertThat(Templates.text(variables.path(required.name()))).as(handler + " " + required).isNotBlank());
         }
     }
 
+    /**
+     * The runtime has no defaults of its own: the values a default-configured detector deploys are the construct's
+     * public defaults, as the runtime reads them (seconds, days, plain decimals).
+     */
     @Test
-    void constructDefaultsAreTheRuntimesDefaults() {
-        // Per-deployment values (topic ARN, detector name) differ by design; tunables must mean the same on both sides.
-        List<EnvironmentVariable> tunables = List.of(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS,
-                EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT, EnvironmentVariable.MAX_TRACKING_AGE_SECONDS,
-                EnvironmentVariable.CONTACT_RETENTION_DAYS, EnvironmentVariable.SAFETY_MARGIN_SECONDS,
-                EnvironmentVariable.CONCURRENT_CONTACTS, EnvironmentVariable.METRICS_NAMESPACE,
-                EnvironmentVariable.REPORTING_TIME_ZONE, EnvironmentVariable.EVIDENCE_KEY_PREFIX,
-                EnvironmentVariable.COMPLIANCE_TARGET_PERCENT);
-        for (EnvironmentVariable variable : tunables) {
+    void aDefaultDetectorDeploysTheConstructsDefaults() {
+        Map<EnvironmentVariable, String> expected = new LinkedHashMap<>();
+        expected.put(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS,
+                seconds(RecordingLeakageDetectorDefaults.RECORDING_GRACE_PERIOD));
+        expected.put(EnvironmentVariable.MINIMUM_RECORDED_SHARE,
+                decimal(RecordingLeakageDetectorDefaults.MINIMUM_RECORDED_SHARE));
+        expected.put(EnvironmentVariable.MINIMUM_LEG_SECONDS_FOR_SHARE,
+                seconds(RecordingLeakageDetectorDefaults.MINIMUM_LEG_FOR_RECORDED_SHARE));
+        expected.put(EnvironmentVariable.CHECK_IVR_RECORDINGS,
+                Boolean.toString(RecordingLeakageDetectorDefaults.CHECK_IVR_RECORDINGS));
+        expected.put(EnvironmentVariable.DESCRIBE_CONTACT_RATE_LIMIT,
+                decimal(RecordingLeakageDetectorDefaults.DESCRIBE_CONTACT_RATE_LIMIT));
+        expected.put(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS,
+                seconds(RecordingLeakageDetectorDefaults.MAX_TRACKING_AGE));
+        expected.put(EnvironmentVariable.CONTACT_RETENTION_DAYS,
+                Long.toString(RecordingLeakageDetectorDefaults.CONTACT_RETENTION.toDays().longValue()));
+        expected.put(EnvironmentVariable.SAFETY_MARGIN_SECONDS, seconds(RecordingLeakageDetectorDefaults.SAFETY_MARGIN));
+        expected.put(EnvironmentVariable.CONCURRENT_CONTACTS,
+                Integer.toString(RecordingLeakageDetectorDefaults.CONCURRENT_CONTACTS));
+        expected.put(EnvironmentVariable.METRICS_NAMESPACE, RecordingLeakageDetectorDefaults.METRICS_NAMESPACE);
+        expected.put(EnvironmentVariable.REPORTING_TIME_ZONE, RecordingLeakageDetectorDefaults.REPORTING_TIME_ZONE);
+        expected.put(EnvironmentVariable.EVIDENCE_KEY_PREFIX, RecordingLeakageDetectorDefaults.EVIDENCE_KEY_PREFIX);
+        expected.put(EnvironmentVariable.COMPLIANCE_TARGET_PERCENT, "");
+        expected.put(EnvironmentVariable.ADDITIONAL_RECORDING_PREFIXES, "");
+        expected.forEach((variable, value) -> {
+            assertThat(variable.readBy()).as(variable.name()).isNotEmpty();
             for (Handler handler : variable.readBy()) {
-                JsonNode value = functionsByHandler.get(handler.handlerString()).path("Environment").path("Variables")
-                        .path(variable.name());
-                assertThat(value.asText()).as(handler + " " + variable).isEqualTo(variable.defaultValue().orElseThrow());
+                JsonNode deployed = functionsByHandler.get(handler.handlerString()).path("Environment")
+                        .path("Variables").path(variable.name());
+                assertThat(deployed.isTextual()).as(handler + " " + variable).isTrue();
+                assertThat(deployed.asText()).as(handler + " " + variable).isEqualTo(value);
             }
-        }
+        });
+    }
+
+    private static String seconds(software.amazon.awscdk.Duration duration) {
+        return Long.toString(duration.toSeconds().longValue());
+    }
+
+    private static String decimal(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @Test
@@ -133,7 +165,7 @@ class RuntimeContractTest {
      */
     @Test
     void everyMetricAnAlarmOrTheDashboardNamesIsOneTheRuntimeEmitsWithItsDimension() {
-        String namespace = EnvironmentVariable.METRICS_NAMESPACE.defaultValue().orElseThrow();
+        String namespace = RecordingLeakageDetectorDefaults.METRICS_NAMESPACE;
         String detector = Templates.text(functionsByHandler.values().iterator().next().path("Environment")
                 .path("Variables").path(EnvironmentVariable.DETECTOR_NAME.name()));
         List<List<String>> named = new ArrayList<>();

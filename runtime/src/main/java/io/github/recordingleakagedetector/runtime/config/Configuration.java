@@ -32,9 +32,14 @@ public final class Configuration {
         List<String> problems = new ArrayList<>();
         for (EnvironmentVariable variable : EnvironmentVariable.readBy(handler)) {
             String raw = environment.get(variable.name());
-            String value = raw == null || raw.isBlank() ? variable.defaultValue().orElse(null) : raw.trim();
-            if (value == null) {
-                problems.add(variable.name() + " is required (" + variable.description() + ")");
+            if (raw == null) {
+                problems.add(variable.name() + " is not set (" + variable.description() + " The construct sets "
+                        + "every variable a handler reads: deploy the function with it)");
+                continue;
+            }
+            String value = raw.trim();
+            if (value.isEmpty() && !variable.acceptsEmpty()) {
+                problems.add(variable.name() + " is empty (" + variable.description() + ")");
                 continue;
             }
             problemWith(variable, value).ifPresent(problems::add);

@@ -250,7 +250,7 @@ class CheckRecordingsHandlerTest {
 
     @Test
     void withoutATopicTheAlertIsALogLine() {
-        bed.with("ALERT_TOPIC_ARN", null);
+        bed.with("ALERT_TOPIC_ARN", ""); // the construct sets it empty when alerts are log lines only
         completedAgentCall("c-10", T0, T0.plusSeconds(60));
         bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(1));
 

@@ -17,6 +17,7 @@ import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.support.MutableClock;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
+import io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment;
 import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,13 +60,13 @@ class FlowLogIngestHandlerTest {
         table = "contacts-" + UUID.randomUUID();
         dynamoDb.createContactTable(table);
         store = new DynamoDbContactStore(dynamoDb.client(), table);
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = FunctionEnvironment.of(Handler.FLOW_LOG_INGEST, Map.of(
                 "AWS_REGION", TestAwsClients.REGION.id(),
                 "AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID,
                 "AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY,
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
                 "CONTACT_TABLE_NAME", table,
-                "CONTACT_RETENTION_DAYS", "30");
+                "CONTACT_RETENTION_DAYS", "30"));
         handler = new FlowLogIngestHandler(
                 Wiring.of(Handler.FLOW_LOG_INGEST, environment, clock, TestAwsClients.fastRetries()));
     }

@@ -16,6 +16,7 @@ import io.github.recordingleakagedetector.runtime.testing.ConnectSimulator;
 import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
 import io.github.recordingleakagedetector.runtime.testing.LocalS3;
 import io.github.recordingleakagedetector.runtime.testing.SnsRecorder;
+import io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment;
 import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,8 +102,9 @@ public final class HandlerTestBed {
     }
 
     public Map<String, String> environment() {
-        Map<String, String> environment = TestAwsClients.functionEnvironment(dynamoDb.endpoint(), s3.endpoint(),
-                connect.endpoint(), sns.endpoint());
+        Map<String, String> environment = FunctionEnvironment.everyVariable();
+        environment.putAll(TestAwsClients.functionEnvironment(dynamoDb.endpoint(), s3.endpoint(), connect.endpoint(),
+                sns.endpoint()));
         environment.put("CONTACT_TABLE_NAME", table);
         environment.put("RECORDING_BUCKET_NAME", bucket);
         environment.put("RECORDING_KEY_PREFIX", PREFIX);
