@@ -1,11 +1,10 @@
 package io.github.recordingleakagedetector.runtime.handler;
 
+import io.github.recordingleakagedetector.runtime.lifecycle.Outcome;
 import io.github.recordingleakagedetector.runtime.config.Configuration;
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
-import io.github.recordingleakagedetector.runtime.lifecycle.IvrRecordingState;
-import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingRules;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -53,13 +52,13 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
         ContactDirectory.Usage usage = directory.drainUsage();
         counts.put(MetricName.DescribeContactCalls, usage.calls());
         counts.put(MetricName.DescribeContactThrottled, usage.throttled());
-        RecordingChecker.OUTCOMES.forEach((verdict, outcome) -> counts.put(metricOf(verdict),
-                summary.outcome(outcome)));
+        for (RecordingState verdict : RecordingState.values()) {
+            counts.put(metricOf(verdict), summary.outcome(Outcome.of(verdict)));
+        }
         if (checkIvrRecordings) {
-            counts.put(MetricName.ContactsNotApplicable, summary.outcome(QueueContactPurger.NOT_APPLICABLE));
+            counts.put(MetricName.ContactsNotApplicable, summary.outcome(Outcome.NOT_APPLICABLE));
             counts.put(MetricName.IvrRecordingsMissing,
-                    summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_FAILURE))
-                            + summary.outcome(RecordingChecker.IVR_OUTCOMES.get(IvrRecordingState.IVR_RECORDED_EMPTY)));
+                    summary.outcome(Outcome.IVR_MISSING) + summary.outcome(Outcome.IVR_EMPTY));
         }
         return counts;
     }

@@ -7,6 +7,7 @@ import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogIngestion;
 import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogRecord;
+import io.github.recordingleakagedetector.runtime.lifecycle.Outcome;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.EmbeddedMetrics;
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
@@ -47,9 +48,9 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
                     SubscriptionPayload.DATA_MESSAGE.equals(payload.messageType()) ? payload.logEvents() : List.of();
             RunSummary summary = ingestion.ingest(records);
             metrics.emit(Map.of(
-                    MetricName.MalformedLogEvents, summary.outcome(FlowLogIngestion.SKIPPED),
-                    MetricName.FlowLogEventsIngested, summary.readCount() - summary.outcome(FlowLogIngestion.SKIPPED),
-                    MetricName.ContactsNotRecordedIntentionally, summary.outcome(FlowLogIngestion.DISABLED)));
+                    MetricName.MalformedLogEvents, summary.outcome(Outcome.SKIPPED),
+                    MetricName.FlowLogEventsIngested, summary.readCount() - summary.outcome(Outcome.SKIPPED),
+                    MetricName.ContactsNotRecordedIntentionally, summary.outcome(Outcome.DISABLED)));
             Map<String, Object> result = summary.toMap();
             LOG.info("run.summary", "messageType", payload.messageType(), "logGroup", payload.logGroup(),
                     "summary", result);

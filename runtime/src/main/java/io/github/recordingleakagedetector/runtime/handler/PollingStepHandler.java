@@ -4,6 +4,7 @@ import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactPoller;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.Outcome;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
@@ -34,8 +35,8 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
     @Override
     final Map<MetricName, Long> metricsOf(RunSummary summary) {
         ContactDirectory.Usage usage = directory.drainUsage();
-        return Map.of(MetricName.ContactsUnverifiable, summary.outcome(ContactPoller.UNVERIFIABLE),
-                MetricName.ContactsNotRecordedIntentionally, summary.outcome(ContactState.RECORDING_DISABLED.value()),
+        return Map.of(MetricName.ContactsUnverifiable, summary.outcome(Outcome.UNVERIFIABLE),
+                MetricName.ContactsNotRecordedIntentionally, summary.outcome(Outcome.MOVED_TO_RECORDING_DISABLED),
                 MetricName.DescribeContactCalls, usage.calls(),
                 MetricName.DescribeContactThrottled, usage.throttled());
     }

@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.handler;
 
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
+import io.github.recordingleakagedetector.runtime.lifecycle.Outcome;
 import io.github.recordingleakagedetector.runtime.lifecycle.QueueContactPurger;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunSummary;
@@ -31,6 +32,6 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
 
     @Override
     Map<MetricName, Long> metricsOf(RunSummary summary) {
-        return Map.of(MetricName.ContactsNotApplicable, summary.outcome(QueueContactPurger.NOT_APPLICABLE));
+        return Map.of(MetricName.ContactsNotApplicable, summary.outcome(Outcome.NOT_APPLICABLE));
     }
 }

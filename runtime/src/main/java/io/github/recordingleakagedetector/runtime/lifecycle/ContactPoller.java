@@ -14,14 +14,6 @@ import java.util.Map;
  * maximum age is reported as unverifiable instead of being dropped.
  */
 public final class ContactPoller {
-    public static final String UNCHANGED = "unchanged";
-    public static final String NOT_FOUND = "notFound";
-    public static final String REJECTED = "rejected";
-    public static final String THROTTLED = "throttled";
-    public static final String DESCRIBE_FAILED = "describeFailed";
-    public static final String UNVERIFIABLE = "unverifiable";
-    public static final String RACE_LOST = "raceLost";
-
     private static final JsonLog LOG = JsonLog.of(ContactPoller.class);
 
     private final ContactStore store;
@@ -49,18 +41,22 @@ public final class ContactPoller {
         DirectoryHealth health = new DirectoryHealth();
         WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList()),
                 budget, summary,
-                contact -> poll(contact, health), Map.of(THROTTLED, "DescribeContact throttled after retries"),
+                contact -> poll(contact, health), Map.of(Outcome.THROTTLED, "DescribeContact throttled after retries"),
                 concurrency);
         health.failLoudlyIfNothingWorked();
         summary.remaining(states.stream().mapToLong(store::countNeedingWork).sum());
         return summary;
     }
 
-    private String poll(TrackedContact contact, DirectoryHealth health) {
+    private ContactResult poll(TrackedContact contact, DirectoryHealth health) {
         Instant now = clock.instant();
         if (contact.trackedFor(now).compareTo(maxTrackingAge) > 0) {
             return reportUnverifiable(contact, now);
         }
+        return ContactResult.of(describe(contact, health));
+    }
+
+    private Outcome describe(TrackedContact contact, DirectoryHealth health) {
         ContactSnapshot seen;
         try {
             seen = directory.describe(contact.instanceId(), contact.contactId());
@@ -69,17 +65,17 @@ public final class ContactPoller {
             health.succeeded();
             LOG.warn("contact.notFound", "contactId", contact.contactId(), "state", contact.state().value(),
                     "notFoundCount", contact.describeNotFoundCount() + 1);
-            return store.recordNotFound(contact, e.getMessage(), clock.instant()) ? NOT_FOUND : RACE_LOST;
+            return store.recordNotFound(contact, e.getMessage(), clock.instant()) ? Outcome.NOT_FOUND : Outcome.RACE_LOST;
         } catch (ContactDirectory.ContactRejectedException e) {
             health.rejected(e);
             LOG.warn("contact.describeRejected", "contactId", contact.contactId(), "state", contact.state().value(),
                     "error", e.getMessage());
-            return store.recordRejected(contact, e.getMessage(), clock.instant()) ? REJECTED : RACE_LOST;
+            return store.recordRejected(contact, e.getMessage(), clock.instant()) ? Outcome.REJECTED : Outcome.RACE_LOST;
         } catch (ContactDirectory.DirectoryUnavailableException e) {
             health.failed(e);
             LOG.warn("contact.describeFailed", "contactId", contact.contactId(), "throttled", e.throttled(),
                     "error", e.getMessage());
-            return e.throttled() ? THROTTLED : DESCRIBE_FAILED;
+            return e.throttled() ? Outcome.THROTTLED : Outcome.DESCRIBE_FAILED;
         }
         ContactState next = ContactClassifier.classify(seen);
         if (seen.connectedToAgentAt() != null
@@ -89,27 +85,27 @@ public final class ContactPoller {
         }
         if (!store.recordObservation(contact, next, seen, clock.instant())) {
             LOG.info("contact.raceLost", "contactId", contact.contactId(), "state", contact.state().value());
-            return RACE_LOST;
+            return Outcome.RACE_LOST;
         }
         if (next == contact.state()) {
-            return UNCHANGED;
+            return Outcome.UNCHANGED;
         }
         LOG.info("contact.moved", "contactId", contact.contactId(), "from", contact.state().value(), "to", next.value());
-        return next.value();
+        return Outcome.movedTo(next);
     }
 
-    private String reportUnverifiable(TrackedContact contact, Instant now) {
+    private ContactResult reportUnverifiable(TrackedContact contact, Instant now) {
         String reason = AlertSender.unverifiableReason(contact, now);
         if (!store.claimUnverifiable(contact, reason, now)) {
-            return RACE_LOST;
+            return ContactResult.of(Outcome.RACE_LOST);
         }
         LOG.warn("contact.unverifiable", "contactId", contact.contactId(), "reason", reason);
         try {
             alerts.send(AlertSender.unverifiable(contact, reason, now), now);
         } catch (RuntimeException e) {
-            throw new CountedFailure(UNVERIFIABLE, e);
+            return ContactResult.failedAfter(Outcome.UNVERIFIABLE, e);
         }
-        return UNVERIFIABLE;
+        return ContactResult.of(Outcome.UNVERIFIABLE);
     }
 
     /**

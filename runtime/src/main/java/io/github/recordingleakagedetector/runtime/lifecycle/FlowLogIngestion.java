@@ -19,19 +19,6 @@ import java.util.Optional;
  * each other's conditional writes.
  */
 public final class FlowLogIngestion {
-    public static final String INITIALISED = "initialised";
-    public static final String DUPLICATES = "duplicates";
-    /** An agent had joined with recording off: the contact is closed, intentionally not recorded (final). */
-    public static final String DISABLED = "disabled";
-    /**
-     * A Disable for a contact not tracked yet, remembered (closed) so that its Enable, if delivered later, is weighed
-     * against it: not yet final, since that Enable reopens it.
-     */
-    public static final String DISABLE_REMEMBERED = "disableRemembered";
-    public static final String UPDATED = "updated";
-    public static final String SKIPPED = "skipped";
-    public static final String IGNORED = "ignored";
-
     private static final JsonLog LOG = JsonLog.of(FlowLogIngestion.class);
     private static final int ATTEMPTS_PER_EVENT = 3;
 
@@ -62,16 +49,19 @@ public final class FlowLogIngestion {
                     byContact.computeIfAbsent(withinRetention(change, receivedAt).contactId(), id -> new ArrayList<>())
                             .add(change);
                 } else {
-                    summary.count(IGNORED);
+                    summary.count(Outcome.IGNORED);
                 }
             } catch (MalformedFlowLogException e) {
                 LOG.warn("flowlog.malformed", "logEventId", record.id(), "reason", e.getMessage(),
                         "message", record.message());
-                summary.count(SKIPPED);
+                summary.count(Outcome.SKIPPED);
             }
         }
-        Concurrently.forEach(byContact.values(), concurrency,
-                events -> events.forEach(event -> summary.count(apply(event))));
+        try (WorkerPool workers = WorkerPool.of(concurrency)) {
+            // Each contact's events in order on one worker; every contact is tried even after one fails.
+            byContact.values().forEach(events -> workers.submit(() -> events.forEach(event -> summary.count(apply(event)))));
+            workers.awaitAll();
+        }
         return summary;
     }
 
@@ -85,13 +75,13 @@ public final class FlowLogIngestion {
         return change;
     }
 
-    private String apply(RecordingBehaviourEvent.ContactChange event) {
+    private Outcome apply(RecordingBehaviourEvent.ContactChange event) {
         return event instanceof RecordingBehaviourEvent.Enabled enabled
                 ? enable(enabled)
                 : disable((RecordingBehaviourEvent.Disabled) event);
     }
 
-    private String enable(RecordingBehaviourEvent.Enabled event) {
+    private Outcome enable(RecordingBehaviourEvent.Enabled event) {
         Instant now = clock.instant();
         Instant expiresAt = event.expectation().setAt().plus(retention);
         for (int attempt = 0; attempt < ATTEMPTS_PER_EVENT; attempt++) {
@@ -99,9 +89,9 @@ public final class FlowLogIngestion {
                 LOG.info("contact.initialised", "contactId", event.contactId(), "instanceId", event.instanceId(),
                         "participants", event.expectation().participants().toString(),
                         "contactFlowName", event.expectation().contactFlowName());
-                return INITIALISED;
+                return Outcome.INITIALISED;
             }
-            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()),
+            Optional<Outcome> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()),
                     event.expectation().contactFlowName(), now);
             if (outcome.isPresent()) {
                 return outcome.get();
@@ -110,15 +100,15 @@ public final class FlowLogIngestion {
         throw keptChanging(event.contactId());
     }
 
-    private String disable(RecordingBehaviourEvent.Disabled event) {
+    private Outcome disable(RecordingBehaviourEvent.Disabled event) {
         Instant now = clock.instant();
         for (int attempt = 0; attempt < ATTEMPTS_PER_EVENT; attempt++) {
             if (store.insertRecordingDisabled(event.contactId(), event.instanceId(), event.at(), now,
                     event.at().plus(retention))) {
                 LOG.info("contact.disabled", "contactId", event.contactId(), "tracked", false);
-                return DISABLE_REMEMBERED;
+                return Outcome.DISABLE_REMEMBERED;
             }
-            Optional<String> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), "", now);
+            Optional<Outcome> outcome = recordChange(event.contactId(), BehaviourChange.disabled(event.at()), "", now);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
@@ -141,7 +131,7 @@ public final class FlowLogIngestion {
      * changed (or vanished) meanwhile and the attempt must be repeated. A contact first seen through a Disable gets
      * the name of the flow that enabled recording from the first Enable.
      */
-    private Optional<String> recordChange(String contactId, BehaviourChange change, String flowName, Instant now) {
+    private Optional<Outcome> recordChange(String contactId, BehaviourChange change, String flowName, Instant now) {
         Optional<TrackedContact> found = store.find(contactId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -149,7 +139,7 @@ public final class FlowLogIngestion {
         TrackedContact current = found.get();
         if (current.behaviour().contains(change) || current.decided()) {
             LOG.info("contact.duplicate", "contactId", contactId, "state", current.state().value());
-            return Optional.of(DUPLICATES);
+            return Optional.of(Outcome.DUPLICATES);
         }
         RecordingBehaviour behaviour = current.behaviour().with(change);
         ContactStore.BehaviourTransition transition = transition(current, behaviour);
@@ -160,9 +150,9 @@ public final class FlowLogIngestion {
         LOG.info("contact.behaviourChanged", "contactId", contactId, "recording", change.enables(),
                 "at", change.at().toString(), "transition", transition.name());
         return Optional.of(switch (transition) {
-            case REOPEN -> INITIALISED;
-            case CLOSE_AS_DISABLED -> DISABLED;
-            case KEEP -> UPDATED;
+            case REOPEN -> Outcome.INITIALISED;
+            case CLOSE_AS_DISABLED -> Outcome.DISABLED;
+            case KEEP -> Outcome.UPDATED;
         });
     }
 

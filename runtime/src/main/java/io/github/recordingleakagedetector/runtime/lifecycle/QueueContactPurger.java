@@ -11,9 +11,6 @@ import java.util.Map;
  * index. When IVR recordings are checked, one whose flow turned IVR recording on is left to the check step.
  */
 public final class QueueContactPurger {
-    public static final String NOT_APPLICABLE = "notApplicable";
-    public static final String RACE_LOST = "raceLost";
-
     private static final JsonLog LOG = JsonLog.of(QueueContactPurger.class);
 
     private final ContactStore store;
@@ -37,11 +34,11 @@ public final class QueueContactPurger {
         return summary;
     }
 
-    private String purge(TrackedContact contact) {
+    private ContactResult purge(TrackedContact contact) {
         if (!store.closeAsNotApplicable(contact, clock.instant())) {
-            return RACE_LOST;
+            return ContactResult.of(Outcome.RACE_LOST);
         }
         LOG.info("contact.notApplicable", "contactId", contact.contactId());
-        return NOT_APPLICABLE;
+        return ContactResult.of(Outcome.NOT_APPLICABLE);
     }
 }

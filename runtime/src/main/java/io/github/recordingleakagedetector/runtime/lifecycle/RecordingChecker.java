@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reaches the verdict on {@code COMPLETED - AGENT} contacts ({@link RecordingRules}): recorded, missing, empty,
@@ -19,25 +18,6 @@ import java.util.Optional;
  * not confirm.
  */
 public final class RecordingChecker {
-    /** The run-summary outcome of each verdict, and of the other things a check can do. */
-    public static final Map<RecordingState, String> OUTCOMES = Map.of(
-            RecordingState.CALL_RECORDED_SUCCESS, "recorded",
-            RecordingState.CALL_RECORDED_FAILURE, "missing",
-            RecordingState.CALL_RECORDED_EMPTY, "empty",
-            RecordingState.CALL_RECORDED_PARTIAL, "partial",
-            RecordingState.CALL_RECORDING_DELETED, "deleted");
-    /** The run-summary outcome of each IVR verdict. */
-    public static final Map<IvrRecordingState, String> IVR_OUTCOMES = Map.of(
-            IvrRecordingState.IVR_RECORDED_SUCCESS, "ivrRecorded",
-            IvrRecordingState.IVR_RECORDED_FAILURE, "ivrMissing",
-            IvrRecordingState.IVR_RECORDED_EMPTY, "ivrEmpty");
-    public static final String RECORDED = OUTCOMES.get(RecordingState.CALL_RECORDED_SUCCESS);
-    public static final String MISSING = OUTCOMES.get(RecordingState.CALL_RECORDED_FAILURE);
-    public static final String AWAITING_RECORDING = "awaitingRecording";
-    public static final String ALERT_RESENT = "alertResent";
-    public static final String ALERT_IN_FLIGHT = "alertInFlight";
-    public static final String DEFERRED = "deferred";
-    public static final String RACE_LOST = "raceLost";
     static final String LOCATIONS_NOT_REFRESHED =
             "DescribeContact unavailable: the recording locations Connect reports could not be refreshed";
 
@@ -103,75 +83,96 @@ public final class RecordingChecker {
         return checkIvrRecordings && contact.behaviour().expectsIvrRecording();
     }
 
-    private String check(TrackedContact contact, RunSummary summary) {
+    /**
+     * Search, then verdict: a settled verdict is recorded at once. An unsettled one (nothing, or not enough, found)
+     * waits out the grace period, then Connect is asked once more before a leak is declared (its report of where the
+     * recordings are is authoritative, and the recording may have been deleted meanwhile).
+     */
+    private ContactResult check(TrackedContact contact, RunSummary summary) {
         ContactSnapshot seen = contact.observation()
                 .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
-        RecordingSearch search = new RecordingSearch(archive);
-        RecordingSearchPlan plan = plan(contact, seen);
-        List<String> searched = new ArrayList<>();
-        ContactVerdict verdict = judge(contact, seen, plan, search, searched);
+        Search search = new Search(contact);
+        ContactVerdict verdict = search.judge(seen);
         Instant now = clock.instant();
         if (verdict.settled()) {
-            return record(contact, verdict, searched, now, summary);
+            return record(contact, verdict, search.places(), now, summary);
         }
-        if (!seen.disconnectedAt().plus(gracePeriod).isBefore(now)) {
-            return AWAITING_RECORDING;
+        if (!afterGracePeriods(seen, 1, now)) {
+            return ContactResult.of(Outcome.AWAITING_RECORDING);
         }
-        // Before a leak is declared, Connect is asked once more: the recording's location (authoritative) or its
-        // deletion may have become known since the contact was last described.
-        Optional<ContactSnapshot> fresh = describeAgain(contact);
-        if (fresh.isEmpty() && !seen.disconnectedAt().plus(gracePeriod.multipliedBy(2)).isBefore(now)) {
-            return DEFERRED;
-        }
-        if (fresh.isEmpty()) {
-            // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
-            searched.add(LOCATIONS_NOT_REFRESHED);
-        } else {
-            verdict = judge(contact, fresh.get(), plan(contact, fresh.get()), search, searched);
-        }
-        return record(contact, verdict, searched, clock.instant(), summary);
+        Refresh refresh = refresh(contact);
+        return switch (refresh.answer()) {
+            case DESCRIBED -> record(contact, search.judge(refresh.snapshot()), search.places(), clock.instant(), summary);
+            // Connect cannot say where this contact's recordings are, now or later: the verdict on what was seen stands.
+            case UNKNOWN_TO_CONNECT -> record(contact, verdict, search.places(), clock.instant(), summary);
+            case UNAVAILABLE -> afterGracePeriods(seen, 2, now)
+                    // Connect has been unreachable for a whole extra grace period: a leak must not wait on it for ever.
+                    ? record(contact, verdict, search.placesAnd(LOCATIONS_NOT_REFRESHED), clock.instant(), summary)
+                    : ContactResult.of(Outcome.DEFERRED);
+        };
     }
 
-    /** The verdicts the contact calls for, adding where they looked to {@code searched}. */
-    private ContactVerdict judge(TrackedContact contact, ContactSnapshot seen, RecordingSearchPlan plan,
-            RecordingSearch search, List<String> searched) {
-        boolean agentLeg = contact.state() != ContactState.COMPLETED_QUEUE_IVR;
-        boolean ivr = expectsIvrRecording(contact);
-        List<String> places = new ArrayList<>();
-        if (agentLeg) {
-            places.addAll(plan.describe(locations.bucket()));
-        }
-        if (ivr) {
-            places.addAll(plan.describeIvr(locations.bucket()));
-        }
-        places.stream().filter(place -> !searched.contains(place)).forEach(searched::add);
-        return new ContactVerdict(agentLeg ? rules.judge(seen, search.find(plan)) : null,
-                ivr ? IvrVerdict.of(search.findIvr(plan)) : null);
+    private boolean afterGracePeriods(ContactSnapshot seen, int periods, Instant now) {
+        return seen.disconnectedAt().plus(gracePeriod.multipliedBy(periods)).isBefore(now);
     }
 
-    private RecordingSearchPlan plan(TrackedContact contact, ContactSnapshot seen) {
-        return RecordingSearchPlan.forContact(contact.contactId(), seen, locations.bucket(), locations.keyPrefix(),
-                locations.additionalPrefixes());
+    /** One contact's look at the bucket: the verdicts it leads to, and every place it looked (the alert names them). */
+    private final class Search {
+        private final TrackedContact contact;
+        private final RecordingSearch files = new RecordingSearch(archive);
+        private final List<String> places = new ArrayList<>();
+
+        Search(TrackedContact contact) {
+            this.contact = contact;
+        }
+
+        ContactVerdict judge(ContactSnapshot seen) {
+            RecordingSearchPlan plan = RecordingSearchPlan.forContact(contact.contactId(), seen, locations.bucket(),
+                    locations.keyPrefix(), locations.additionalPrefixes());
+            boolean agentLeg = contact.state() != ContactState.COMPLETED_QUEUE_IVR;
+            boolean ivr = expectsIvrRecording(contact);
+            if (agentLeg) {
+                lookedAt(plan.describe(locations.bucket()));
+            }
+            if (ivr) {
+                lookedAt(plan.describeIvr(locations.bucket()));
+            }
+            return new ContactVerdict(agentLeg ? rules.judge(seen, files.find(plan)) : null,
+                    ivr ? IvrVerdict.of(files.findIvr(plan)) : null);
+        }
+
+        List<String> places() {
+            return places;
+        }
+
+        List<String> placesAnd(String note) {
+            lookedAt(List.of(note));
+            return places;
+        }
+
+        private void lookedAt(List<String> more) {
+            more.stream().filter(place -> !places.contains(place)).forEach(places::add);
+        }
     }
 
     /**
      * Stores the verdicts. A leak is claimed (its alert pending) and alerted; anything else closes the contact. A leak
      * whose alert then fails is still counted: it was claimed, and will never be claimed again.
      */
-    private String record(TrackedContact contact, ContactVerdict verdict, List<String> searched, Instant now,
+    private ContactResult record(TrackedContact contact, ContactVerdict verdict, List<String> searched, Instant now,
             RunSummary summary) {
         if (!store.recordVerdict(contact, verdict, searched, now)) {
-            return RACE_LOST;
+            return ContactResult.of(Outcome.RACE_LOST);
         }
-        String ivrOutcome = verdict.ivr() == null ? null : IVR_OUTCOMES.get(verdict.ivr().state());
-        String outcome = verdict.agent() == null ? ivrOutcome : OUTCOMES.get(verdict.agent().state());
+        Outcome ivrOutcome = verdict.ivr() == null ? null : Outcome.of(verdict.ivr().state());
+        Outcome outcome = verdict.agent() == null ? ivrOutcome : Outcome.of(verdict.agent().state());
         if (verdict.agent() != null && ivrOutcome != null) {
             summary.count(ivrOutcome);
         }
         if (verdict.agent() == null) {
             // Checked only for its IVR recording: it never reached an agent, so its category is settled too.
-            summary.count(QueueContactPurger.NOT_APPLICABLE);
+            summary.count(Outcome.NOT_APPLICABLE);
         }
         RecordingEvidence evidence = verdict.agent() == null ? null : verdict.agent().evidence();
         Object[] fields = {"contactId", contact.contactId(),
@@ -182,40 +183,43 @@ public final class RecordingChecker {
                 "deletionReason", evidence == null ? null : evidence.deletionReason(),
                 "ivrRecordingState", verdict.ivr() == null ? null : verdict.ivr().state().name()};
         if (!verdict.leak()) {
-            LOG.info("recording." + outcome, fields);
-            return outcome;
+            LOG.info("recording." + outcome.label(), fields);
+            return ContactResult.of(outcome);
         }
-        LOG.warn("recording." + outcome, fields);
+        LOG.warn("recording." + outcome.label(), fields);
         try {
             alerts.send(AlertSender.leak(contact, verdict, searched, now), now);
         } catch (RuntimeException e) {
-            throw new CountedFailure(outcome, e);
+            return ContactResult.failedAfter(outcome, e);
         }
-        return outcome;
+        return ContactResult.of(outcome);
     }
 
-    /** The contact as Connect describes it now, or empty when Connect cannot be asked. */
-    private Optional<ContactSnapshot> describeAgain(TrackedContact contact) {
+    /** What asking Connect once more came to. */
+    private record Refresh(Answer answer, ContactSnapshot snapshot) {
+        enum Answer { DESCRIBED, UNKNOWN_TO_CONNECT, UNAVAILABLE }
+    }
+
+    private Refresh refresh(TrackedContact contact) {
         try {
-            return Optional.of(directory.describe(contact.instanceId(), contact.contactId()));
+            return new Refresh(Refresh.Answer.DESCRIBED, directory.describe(contact.instanceId(), contact.contactId()));
         } catch (ContactDirectory.ContactNotFoundException | ContactDirectory.ContactRejectedException e) {
-            // Connect cannot say where this contact's recordings are, now or later: judge on what was seen.
-            return contact.observation();
+            return new Refresh(Refresh.Answer.UNKNOWN_TO_CONNECT, null);
         } catch (ContactDirectory.DirectoryUnavailableException e) {
             LOG.warn("recording.verdictDeferred", "contactId", contact.contactId(), "error", e.getMessage());
-            return Optional.empty();
+            return new Refresh(Refresh.Answer.UNAVAILABLE, null);
         }
     }
 
-    private String resendAlert(TrackedContact contact) {
+    private ContactResult resendAlert(TrackedContact contact) {
         Instant now = clock.instant();
         if (!alerts.claimExpired(contact, now)) {
-            return ALERT_IN_FLIGHT;
+            return ContactResult.of(Outcome.ALERT_IN_FLIGHT);
         }
         if (!store.reclaimPendingAlert(contact, now)) {
-            return RACE_LOST;
+            return ContactResult.of(Outcome.RACE_LOST);
         }
         alerts.send(AlertSender.alertFor(contact, now), now);
-        return ALERT_RESENT;
+        return ContactResult.of(Outcome.ALERT_RESENT);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one handler run did: how many items it read, a count per outcome, how many still need work, and whether
+ * What one handler run did: how many items it read, a count per {@link Outcome} (by label), how many still need work, and whether
  * it stopped early. Returned as the Lambda result, so it shows in the Step Functions execution history.
  * Thread-safe: a step's workers count into one summary.
  */
@@ -24,16 +24,16 @@ public final class RunSummary {
         read++;
     }
 
-    public synchronized void count(String outcome) {
-        outcomes.merge(outcome, 1L, Long::sum);
+    public synchronized void count(Outcome outcome) {
+        outcomes.merge(outcome.label(), 1L, Long::sum);
     }
 
     public synchronized long readCount() {
         return read;
     }
 
-    public synchronized long outcome(String outcome) {
-        return outcomes.getOrDefault(outcome, 0L);
+    public synchronized long outcome(Outcome outcome) {
+        return outcomes.getOrDefault(outcome.label(), 0L);
     }
 
     public synchronized void remaining(long remaining) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
-import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.lifecycle.BehaviourChange;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
@@ -15,10 +14,8 @@ import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
+import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
 import io.github.recordingleakagedetector.runtime.support.MutableClock;
-import io.github.recordingleakagedetector.runtime.testing.LocalDynamoDb;
-import io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment;
-import io.github.recordingleakagedetector.runtime.testing.TestAwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,49 +23,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+@ExtendWith(HandlerTestBed.LocalServers.class)
 class FlowLogIngestHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
-    private static LocalDynamoDb dynamoDb;
 
-    private final MutableClock clock = new MutableClock(T0.plusSeconds(2));
+    private final HandlerTestBed bed = new HandlerTestBed();
+    private MutableClock clock;
     private String table;
     private DynamoDbContactStore store;
     private FlowLogIngestHandler handler;
 
-    @BeforeAll
-    static void startDynamoDb() {
-        dynamoDb = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stopDynamoDb() {
-        dynamoDb.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = "contacts-" + UUID.randomUUID();
-        dynamoDb.createContactTable(table);
-        store = new DynamoDbContactStore(dynamoDb.client(), table);
-        Map<String, String> environment = FunctionEnvironment.of(Handler.FLOW_LOG_INGEST, Map.of(
-                "AWS_REGION", TestAwsClients.REGION.id(),
-                "AWS_ACCESS_KEY_ID", TestAwsClients.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", TestAwsClients.SECRET_ACCESS_KEY,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                "CONTACT_TABLE_NAME", table,
-                "CONTACT_RETENTION_DAYS", "30"));
-        handler = new FlowLogIngestHandler(
-                Wiring.of(Handler.FLOW_LOG_INGEST, environment, clock, TestAwsClients.fastRetries()));
+        bed.reset(T0.plusSeconds(2)).with("CONTACT_RETENTION_DAYS", "30");
+        clock = bed.clock();
+        table = bed.table();
+        store = bed.store();
+        handler = bed.ingestHandler();
     }
 
     @SuppressWarnings("unchecked")
@@ -99,7 +78,7 @@ class FlowLogIngestHandlerTest {
     void storesParticipantsFlowTimestampAndTtl() {
         ingest(delivery().enable("c-1", "Agent", T0).event());
 
-        Map<String, AttributeValue> item = dynamoDb.client()
+        Map<String, AttributeValue> item = HandlerTestBed.dynamoDb().client()
                 .getItem(r -> r.tableName(table).key(Map.of("ContactId", AttributeValue.fromS("c-1")))).item();
         assertThat(item.get("State").s()).isEqualTo("INITIALISED");
         assertThat(item.get("RecordedParticipants").ss()).containsExactly("AGENT");
@@ -298,7 +277,7 @@ class FlowLogIngestHandlerTest {
         // THEN only the good events became contacts; every other one is skipped and counted, and nothing failed
         assertThat(outcome(summary, "initialised")).isEqualTo(2);
         assertThat(outcome(summary, "skipped")).isEqualTo(9);
-        List<String> stored = dynamoDb.client().scanPaginator(r -> r.tableName(table)).items().stream()
+        List<String> stored = HandlerTestBed.dynamoDb().client().scanPaginator(r -> r.tableName(table)).items().stream()
                 .map(item -> item.get("ContactId").s()).sorted().toList();
         assertThat(stored).containsExactly("good-1", "good-2");
     }
@@ -332,7 +311,7 @@ class FlowLogIngestHandlerTest {
     @Test
     void aTableFailureFailsTheInvocationSoTheBatchIsRedelivered() {
         // GIVEN a function whose table does not exist
-        dynamoDb.client().deleteTable(request -> request.tableName(table));
+        HandlerTestBed.dynamoDb().client().deleteTable(request -> request.tableName(table));
 
         // WHEN a batch of several contacts arrives, THEN the invocation fails with the table's error
         assertThatThrownBy(() -> ingest(delivery().enable("c-1", "Agent", T0).enable("c-2", "Agent", T0)

@@ -100,7 +100,7 @@ class AlertDeliveryTest {
         RunSummary later = checker.check(new RunSummary("check"), RunBudget.unlimited(), clock.instant());
 
         // THEN the alert went out twice (at least once, never lost), both copies carrying one id, and the contact closed
-        assertThat(later.outcome(RecordingChecker.ALERT_RESENT)).isEqualTo(1);
+        assertThat(later.outcome(Outcome.ALERT_RESENT)).isEqualTo(1);
         List<SnsRecorder.PublishedMessage> published = sns.published();
         assertThat(published).hasSize(2);
         assertThat(published).extracting(message -> message.messageAttributes().get("alertId"))
