@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+import io.github.recordingleakagedetector.runtime.testing.TestClock;
 
 /**
  * The simulation's time: moved forward to each delivery and tick, and on a millisecond per reading, as a real
@@ -19,7 +18,7 @@ import java.time.ZoneOffset;
  * <p>The time lives in a {@link SharedClock} file, so that functions running in JVMs of their own read the same
  * clock (through {@link SimulatedTimeAgent}).
  */
-final class SimulatedClock extends Clock {
+final class SimulatedClock extends TestClock {
     private final Path file;
     private final SharedClock shared;
 
@@ -49,15 +48,5 @@ final class SimulatedClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.ofEpochMilli(shared.nextMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -3,11 +3,10 @@ package io.github.recordingleakagedetector.runtime.lifecycle;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
+import io.github.recordingleakagedetector.runtime.support.MutableClock;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class FlowLogIngestionTest {
     @Test
     void aChangeThatKeepsLosingItsRaceFailsTheBatchInsteadOfBeingDropped() {
         FlowLogIngestion ingestion = new FlowLogIngestion(alwaysChangingContact(), Duration.ofDays(90), 8,
-                Clock.fixed(T0, ZoneOffset.UTC));
+                new MutableClock(T0));
 
         assertThatThrownBy(() -> ingestion.ingest(List.of(enable("c-1"))))
                 .isInstanceOf(IllegalStateException.class)

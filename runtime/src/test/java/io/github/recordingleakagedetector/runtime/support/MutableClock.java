@@ -1,14 +1,12 @@
 package io.github.recordingleakagedetector.runtime.support;
 
-import java.time.Clock;
+import io.github.recordingleakagedetector.runtime.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand, so grace periods and tracking ages pass without waiting. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends TestClock {
     private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
@@ -26,15 +24,5 @@ public final class MutableClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }
