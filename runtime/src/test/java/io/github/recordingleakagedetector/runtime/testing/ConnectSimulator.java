@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.connect.ConnectClient;
  * an optional request-rate quota, and contacts that are not found (404 {@code ResourceNotFoundException}, not
  * retried). Counters show how the code under test called it. Thread-safe.
  */
-public final class ConnectSimulator implements AutoCloseable {
+public final class ConnectSimulator extends LocalAwsService<ConnectClient> {
     private static final Pattern DESCRIBE_CONTACT = Pattern.compile("/contacts/([^/]+)/([^/]+)");
     private static final String JSON = "application/json";
 
@@ -51,13 +51,11 @@ public final class ConnectSimulator implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile Supplier<Instant> time;
     private volatile TokenBucket quota;
-    private final LocalHttpServer server;
-    private ConnectClient client;
 
     private ConnectSimulator() {
+        super("connect-simulator");
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         time = () -> start;
-        server = LocalHttpServer.start("connect-simulator", this::handle);
     }
 
     /** Starts the simulator; its clock stands at the current wall-clock time (to the millisecond). */
@@ -65,24 +63,8 @@ public final class ConnectSimulator implements AutoCloseable {
         return new ConnectSimulator();
     }
 
-    /** The HTTP endpoint, e.g. {@code http://127.0.0.1:40123}. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /**
-     * A client for this simulator with {@linkplain TestAwsClients#fastRetryStrategy() short retry backoff}, built
-     * on first use and closed by {@link #close()}.
-     */
-    public synchronized ConnectClient client() {
-        if (client == null) {
-            client = client(TestAwsClients.fastRetries());
-        }
-        return client;
-    }
-
-    /** A new client with the caller's retry strategy, timeouts, etc.; the caller closes it. */
-    public ConnectClient client(ClientOverrideConfiguration overrides) {
+    @Override
+    protected ConnectClient newClient(ClientOverrideConfiguration overrides) {
         return TestAwsClients.local(ConnectClient.builder(), endpoint(), overrides).build();
     }
 
@@ -218,15 +200,7 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-        server.close();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         Matcher path = DESCRIBE_CONTACT.matcher(exchange.getRequestURI().getRawPath());
         if (!"GET".equals(exchange.getRequestMethod()) || !path.matches()) {
             error(exchange, 400, "InvalidRequestException", "ConnectSimulator serves only DescribeContact, not "

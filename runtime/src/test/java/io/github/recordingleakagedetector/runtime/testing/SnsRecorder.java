@@ -1,7 +1,6 @@
 package io.github.recordingleakagedetector.runtime.testing;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@link TestAwsClients#fastRetryStrategy()} and the SDK's standard mode, 4 for its legacy default mode).
  * {@link #denyPublishes} answers 403 {@code AuthorizationError}, which the SDK does not retry. Thread-safe.
  */
-public final class SnsRecorder implements AutoCloseable {
+public final class SnsRecorder extends LocalAwsService<SnsClient> {
     private static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
     private static final String XML = "text/xml";
 
@@ -37,11 +36,9 @@ public final class SnsRecorder implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile boolean deny;
-    private final LocalHttpServer server;
-    private SnsClient client;
 
     private SnsRecorder() {
-        server = LocalHttpServer.start("sns-recorder", this::handle);
+        super("sns-recorder");
     }
 
     /** Starts the endpoint. */
@@ -49,21 +46,8 @@ public final class SnsRecorder implements AutoCloseable {
         return new SnsRecorder();
     }
 
-    /** The HTTP endpoint, e.g. {@code http://127.0.0.1:40123}. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /** A client for this endpoint with short retry backoff, built on first use and closed by {@link #close()}. */
-    public synchronized SnsClient client() {
-        if (client == null) {
-            client = client(TestAwsClients.fastRetries());
-        }
-        return client;
-    }
-
-    /** A new client with the caller's retry strategy, timeouts, etc.; the caller closes it. */
-    public SnsClient client(ClientOverrideConfiguration overrides) {
+    @Override
+    protected SnsClient newClient(ClientOverrideConfiguration overrides) {
         return TestAwsClients.local(SnsClient.builder(), endpoint(), overrides).build();
     }
 
@@ -96,15 +80,7 @@ public final class SnsRecorder implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-        server.close();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         Map<String, String> form = parseForm(LocalHttpServer.readBody(exchange));
         if (!"POST".equals(exchange.getRequestMethod()) || !"Publish".equals(form.get("Action"))) {
