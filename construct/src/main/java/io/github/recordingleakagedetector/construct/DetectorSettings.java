@@ -176,7 +176,7 @@ record DetectorSettings(
                     + "written");
         }
 
-        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, failures);
+        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, workflowPeriods, failures);
         if (props.getVpc().isEmpty() && (props.getVpcSubnets().isPresent() || !props.getSecurityGroups().isEmpty())) {
             failures.add("vpcSubnets and securityGroups apply only with vpc: set vpc, or leave them unset");
         }
@@ -264,7 +264,7 @@ record DetectorSettings(
 
     /** Each override names an alarm the configuration creates, with values CloudWatch accepts. */
     private static void checkAlarmOverrides(RecordingLeakageDetectorProps props, boolean target, long silenceHours,
-            Failures failures) {
+            long workflowPeriods, Failures failures) {
         props.getAlarms().forEach((alarm, override) -> {
             String shown = "alarms[" + alarm + "]";
             if (override == null) {
@@ -298,8 +298,12 @@ record DetectorSettings(
                     shown + ".evaluationPeriods " + n + " must be 1 to " + maxPeriods
                             + " (CloudWatch evaluates an alarm over at most one day of 5-minute periods, 7 days of longer ones)"));
             override.getDatapointsToAlarm().ifPresent(n -> {
-                int periods = override.getEvaluationPeriods().orElse(1);
-                if (n < 1 || (!silence && n > periods)) {
+                long periods = switch (alarm) {
+                    case FLOW_LOG_SILENCE -> silenceHours;
+                    case WORKFLOW_NOT_SUCCEEDING -> workflowPeriods;
+                    default -> override.getEvaluationPeriods().orElse(1);
+                };
+                if (n < 1 || n > periods) {
                     failures.add(shown + ".datapointsToAlarm " + n + " must be 1 to its evaluationPeriods (" + periods
                             + ")");
                 }

@@ -286,6 +286,7 @@ class RecordingLeakageDetectorValidationTest {
         alarms.put(DetectorAlarm.CONTACTS_UNVERIFIABLE, AlarmOverride.builder().evaluationPeriods(2)
                 .datapointsToAlarm(3).build());
         alarms.put(DetectorAlarm.INGEST_ERRORS, AlarmOverride.builder().evaluationPeriods(300).build());
+        alarms.put(DetectorAlarm.FLOW_LOG_SILENCE, AlarmOverride.builder().datapointsToAlarm(25).build());
         RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack).alarms(alarms).build();
 
         // THEN each failure names the alarm, the field and the value, in DetectorAlarm's order
@@ -297,7 +298,8 @@ class RecordingLeakageDetectorValidationTest {
                         "alarms[CONTACTS_UNVERIFIABLE].datapointsToAlarm 3 must be 1 to its evaluationPeriods (2)",
                         "alarms[INGEST_ERRORS].evaluationPeriods 300 must be 1 to 288 (CloudWatch evaluates an alarm "
                                 + "over at most one day of 5-minute periods, 7 days of longer ones)",
-                        "alarms[WORKFLOW_NOT_SUCCEEDING].evaluationPeriods: set workflowSilencePeriod instead"));
+                        "alarms[WORKFLOW_NOT_SUCCEEDING].evaluationPeriods: set workflowSilencePeriod instead",
+                        "alarms[FLOW_LOG_SILENCE].datapointsToAlarm 25 must be 1 to its evaluationPeriods (24)"));
     }
 
     @Test
