@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * problem in one message, so a misconfigured function fails its first invocation with the whole list.
  */
 public final class Configuration {
+    private static final Pattern CONNECT_INSTANCE =
+            Pattern.compile("arn:aws[a-z-]*:connect:[a-z0-9-]+:\\d{12}:instance/[0-9a-fA-F-]{36}");
     private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
 
     private final Handler handler;
@@ -113,6 +115,9 @@ public final class Configuration {
                     yield Optional.of(shown + " is not a number");
                 }
             }
+            case CONNECT_INSTANCE_ARN -> CONNECT_INSTANCE.matcher(value).matches()
+                    ? Optional.empty()
+                    : Optional.of(shown + " is not an Amazon Connect instance ARN");
             case OPTIONAL_SNS_TOPIC_ARN -> value.isEmpty() || SNS_TOPIC_ARN.matcher(value).matches()
                     ? Optional.empty()
                     : Optional.of(shown + " is not an SNS topic ARN");

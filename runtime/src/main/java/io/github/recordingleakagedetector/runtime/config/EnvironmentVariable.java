@@ -56,7 +56,7 @@ public enum EnvironmentVariable {
             "How many contacts a function works on at once (API calls are I/O-bound; the Connect rate limit "
                     + "still paces DescribeContact across them).",
             Handler.FLOW_LOG_INGEST, Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS,
-            Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
+            Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS, Handler.CONTACT_EVENTS),
     SAFETY_MARGIN_SECONDS(Kind.POSITIVE_WHOLE_NUMBER,
             "A handler takes no new work when less than this much invocation time remains.",
             Handler.POLL_INITIALISED, Handler.PURGE_QUEUE_CONTACTS, Handler.POLL_IN_PROGRESS, Handler.CHECK_RECORDINGS),
@@ -81,12 +81,25 @@ public enum EnvironmentVariable {
             Handler.values()),
     DETECTOR_NAME(Kind.TEXT,
             "Value of the Detector metric dimension, so that several detectors in one account stay apart.",
-            Handler.values());
+            Handler.values()),
+    CONNECT_INSTANCE_ARN(Kind.CONNECT_INSTANCE_ARN,
+            "The Amazon Connect instance whose contact events are applied; events of any other are rejected.",
+            Handler.CONTACT_EVENTS),
+    CONTACT_EVENTS(Kind.BOOLEAN,
+            "Whether Connect's contact events move the contacts (polling is then the fallback for contacts "
+                    + "whose events were lost).",
+            Handler.FLOW_LOG_INGEST, Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
+    LIVE_CONTACT_EVENT_SILENCE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER,
+            "With contact events: a live contact whose last event is younger than this is not polled.",
+            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
+    INITIALISED_CONTACT_EVENT_SILENCE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER,
+            "With contact events: an initialised contact without an event is not polled until it is this old.",
+            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS);
 
     /** What a value must look like; {@link Configuration} checks it at cold start. */
     public enum Kind {
         TEXT, KEY_PREFIX, KEY_PREFIX_LIST, POSITIVE_WHOLE_NUMBER, POSITIVE_DECIMAL, SHARE, BOOLEAN,
-        OPTIONAL_SNS_TOPIC_ARN, TIME_ZONE, OPTIONAL_PERCENT
+        OPTIONAL_SNS_TOPIC_ARN, TIME_ZONE, OPTIONAL_PERCENT, CONNECT_INSTANCE_ARN
     }
 
     private final Kind kind;

@@ -10,7 +10,8 @@ public enum Handler {
     PURGE_QUEUE_CONTACTS("io.github.recordingleakagedetector.runtime.handler.PurgeQueueContactsHandler"),
     POLL_IN_PROGRESS("io.github.recordingleakagedetector.runtime.handler.PollInProgressHandler"),
     CHECK_RECORDINGS("io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler"),
-    DAILY_EVIDENCE("io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler");
+    DAILY_EVIDENCE("io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler"),
+    CONTACT_EVENTS("io.github.recordingleakagedetector.runtime.handler.ContactEventHandler");
 
     /**
      * The input field through which the state machine gives each scheduled step its execution's start time

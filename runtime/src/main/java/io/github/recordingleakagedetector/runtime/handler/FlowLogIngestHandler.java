@@ -35,7 +35,8 @@ public final class FlowLogIngestHandler implements RequestHandler<CloudWatchLogs
     public FlowLogIngestHandler(Wiring wiring) {
         this.ingestion = new FlowLogIngestion(wiring.store(),
                 wiring.configuration().days(EnvironmentVariable.CONTACT_RETENTION_DAYS), wiring.concurrency(),
-                wiring.clock());
+                wiring.clock(), wiring.configuration().flag(EnvironmentVariable.CONTACT_EVENTS)
+                        ? wiring.contactEvents() : null);
         this.metrics = wiring.metrics();
     }
 

@@ -21,8 +21,8 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
     PollingStepHandler(Wiring wiring, String step, List<ContactState> states) {
         super(wiring, step);
         this.poller = new ContactPoller(wiring.store(), wiring.directory(), wiring.alerts(),
-                wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.concurrency(),
-                wiring.clock());
+                wiring.configuration().seconds(EnvironmentVariable.MAX_TRACKING_AGE_SECONDS), wiring.eventSilence(),
+                wiring.concurrency(), wiring.clock());
         this.states = states;
         this.directory = wiring.directory();
     }

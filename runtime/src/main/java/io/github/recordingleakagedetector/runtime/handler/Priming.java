@@ -9,6 +9,7 @@ import io.github.recordingleakagedetector.runtime.aws.ConnectContactDirectory;
 import io.github.recordingleakagedetector.runtime.aws.RateLimiter;
 import io.github.recordingleakagedetector.runtime.aws.S3RecordingArchive;
 import io.github.recordingleakagedetector.runtime.aws.SnsAlertPublisher;
+import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.evidence.DailyEvidence;
 import io.github.recordingleakagedetector.runtime.evidence.DailyFigures;
@@ -18,6 +19,7 @@ import io.github.recordingleakagedetector.runtime.evidence.EvidenceRow;
 import io.github.recordingleakagedetector.runtime.evidence.EvidenceSummary;
 import io.github.recordingleakagedetector.runtime.evidence.ReportPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.Alert;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventInterpreter;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogInterpreter;
@@ -78,6 +80,9 @@ final class Priming {
             new ConnectContactDirectory(offline.connect(), new RateLimiter(1_000_000))
                     .describe(PrimingSamples.INSTANCE_ID, PrimingSamples.CONTACT_ID);
         }
+        if (wiring.handler() == Handler.CONTACT_EVENTS) {
+            primeContactEvents(wiring, store, contact, seen, now);
+        }
         if (wiring.handler() == Handler.DAILY_EVIDENCE) {
             primeEvidence(wiring, offline, store, contact, now);
         } else if (services.contains(AwsClients.Service.S3)) {
@@ -93,6 +98,19 @@ final class Priming {
         List<String> calls = canned.calls();
         LOG.info("priming.done", "calls", calls, "millis", (System.nanoTime() - started) / 1_000_000);
         return calls;
+    }
+
+    /** An event read from its message, kept for a contact not announced yet, read back, and applied. */
+    private static void primeContactEvents(Wiring wiring, DynamoDbContactStore store, TrackedContact contact,
+            ContactSnapshot seen, Instant now) {
+        String instanceArn = wiring.configuration().text(EnvironmentVariable.CONNECT_INSTANCE_ARN);
+        new ContactEventInterpreter(instanceArn).interpret("{\"detail-type\":\"Amazon Connect Contact Event\","
+                + "\"time\":\"" + now + "\",\"detail\":{\"eventType\":\"DISCONNECTED\",\"contactId\":\""
+                + PrimingSamples.CONTACT_ID + "\",\"instanceArn\":\"" + instanceArn + "\",\"channel\":\"VOICE\","
+                + "\"agentInfo\":{\"connectedToAgentTimestamp\":\"" + now + "\"}}}");
+        store.keepPendingEvent(PrimingSamples.CONTACT_ID, seen, now, now);
+        store.pendingEvent(PrimingSamples.CONTACT_ID);
+        store.recordEvent(contact, ContactState.COMPLETED_AGENT, seen, now, now);
     }
 
     /** A day's evidence end to end (the canned day is empty), and the rendering of a contact's row. */

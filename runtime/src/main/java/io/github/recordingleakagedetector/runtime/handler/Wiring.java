@@ -18,7 +18,9 @@ import io.github.recordingleakagedetector.runtime.evidence.ReportPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.AlertPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.AlertSender;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventIngestion;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
+import io.github.recordingleakagedetector.runtime.lifecycle.EventSilence;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingArchive;
 import io.github.recordingleakagedetector.runtime.lifecycle.RunBudget;
 import io.github.recordingleakagedetector.runtime.log.EmbeddedMetrics;
@@ -180,6 +182,20 @@ public final class Wiring implements Resource {
 
     DailyEvidence evidence() {
         return evidence.getValue();
+    }
+
+    /** With contact events, which contacts the poll steps leave to their events for now. */
+    EventSilence eventSilence() {
+        return configuration.flag(EnvironmentVariable.CONTACT_EVENTS)
+                ? new EventSilence(true,
+                        configuration.seconds(EnvironmentVariable.LIVE_CONTACT_EVENT_SILENCE_SECONDS),
+                        configuration.seconds(EnvironmentVariable.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS))
+                : EventSilence.off();
+    }
+
+    /** Applies contact events, and (for the flow-log ingest) the events kept for contacts it announces. */
+    ContactEventIngestion contactEvents() {
+        return new ContactEventIngestion(store(), concurrency(), clock);
     }
 
     int concurrency() {

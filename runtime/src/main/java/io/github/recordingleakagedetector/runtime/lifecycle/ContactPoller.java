@@ -20,12 +20,19 @@ public final class ContactPoller {
     private final ContactDirectory directory;
     private final AlertSender alerts;
     private final Duration maxTrackingAge;
+    private final EventSilence eventSilence;
     private final int concurrency;
     private final Clock clock;
 
     public ContactPoller(ContactStore store, ContactDirectory directory, AlertSender alerts, Duration maxTrackingAge,
             int concurrency, Clock clock) {
+        this(store, directory, alerts, maxTrackingAge, EventSilence.off(), concurrency, clock);
+    }
+
+    public ContactPoller(ContactStore store, ContactDirectory directory, AlertSender alerts, Duration maxTrackingAge,
+            EventSilence eventSilence, int concurrency, Clock clock) {
         this.store = store;
+        this.eventSilence = eventSilence;
         this.directory = directory;
         this.alerts = alerts;
         this.maxTrackingAge = maxTrackingAge;
@@ -52,6 +59,9 @@ public final class ContactPoller {
         Instant now = clock.instant();
         if (contact.trackedFor(now).compareTo(maxTrackingAge) > 0) {
             return reportUnverifiable(contact, now);
+        }
+        if (eventSilence.holds(contact, now)) {
+            return ContactResult.of(Outcome.AWAITING_EVENT);
         }
         return ContactResult.of(describe(contact, health));
     }

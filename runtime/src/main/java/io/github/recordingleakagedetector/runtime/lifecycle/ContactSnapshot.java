@@ -25,6 +25,28 @@ public record ContactSnapshot(
         recordings = recordings == null ? List.of() : List.copyOf(recordings);
     }
 
+    /**
+     * This snapshot with the gaps filled from {@code other}: what is known stays (a contact has one initiation, one
+     * first agent connection, one disconnect), so merging in any order, or twice, gives the same snapshot.
+     */
+    public ContactSnapshot mergedWith(ContactSnapshot other) {
+        return new ContactSnapshot(
+                first(initiatedAt, other.initiatedAt),
+                first(connectedToAgentAt, other.connectedToAgentAt),
+                first(disconnectedAt, other.disconnectedAt),
+                first(agentId, other.agentId),
+                first(queueId, other.queueId),
+                first(channel, other.channel),
+                first(initiationMethod, other.initiationMethod),
+                first(previousContactId, other.previousContactId),
+                first(initialContactId, other.initialContactId),
+                recordings.isEmpty() ? other.recordings : recordings);
+    }
+
+    private static <T> T first(T known, T other) {
+        return known != null ? known : other;
+    }
+
     /** The recordings of the agent leg (not the automated interaction's). */
     public List<ReportedRecording> agentRecordings() {
         return recordings.stream().filter(r -> !r.ivr()).toList();

@@ -60,6 +60,27 @@ public interface ContactStore {
      */
     boolean recordObservation(TrackedContact current, ContactState next, ContactSnapshot observed, Instant now);
 
+    /**
+     * Stores what contact events said, merged with what was known, and the state it classifies to, with the event's
+     * time as {@code LastEventAt}; Connect's reported recordings are kept. {@code RECORDING_DISABLED} closes the
+     * contact, as for an observation.
+     */
+    boolean recordEvent(TrackedContact current, ContactState next, ContactSnapshot merged, Instant eventAt,
+            Instant now);
+
+    /**
+     * Keeps what an event said of a contact not tracked (yet), merged with what earlier events kept, until
+     * {@code expiresAt}: order-independent (a field once kept is never replaced) and idempotent.
+     */
+    void keepPendingEvent(String contactId, ContactSnapshot said, Instant eventAt, Instant expiresAt);
+
+    /** What events said of a contact before it was tracked, if any were kept. */
+    Optional<PendingEvent> pendingEvent(String contactId);
+
+    /** What contact events said of a contact before the flow log announced it, and when the last one happened. */
+    record PendingEvent(ContactSnapshot said, Instant lastEventAt) {
+    }
+
     /** DescribeContact did not know the contact; it stays in its state and is asked again next run. */
     boolean recordNotFound(TrackedContact current, String error, Instant now);
 

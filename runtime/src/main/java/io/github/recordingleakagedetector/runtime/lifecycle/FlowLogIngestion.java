@@ -26,12 +26,23 @@ public final class FlowLogIngestion {
     private final Duration retention;
     private final int concurrency;
     private final Clock clock;
+    private final ContactEventIngestion contactEvents;
 
     public FlowLogIngestion(ContactStore store, Duration retention, int concurrency, Clock clock) {
+        this(store, retention, concurrency, clock, null);
+    }
+
+    /**
+     * @param contactEvents with contact events on, applies what events said of a contact before its announcement
+     *     (null when they are off)
+     */
+    public FlowLogIngestion(ContactStore store, Duration retention, int concurrency, Clock clock,
+            ContactEventIngestion contactEvents) {
         this.store = store;
         this.retention = retention;
         this.concurrency = concurrency;
         this.clock = clock;
+        this.contactEvents = contactEvents;
     }
 
     /**
@@ -89,6 +100,10 @@ public final class FlowLogIngestion {
                 LOG.info("contact.initialised", "contactId", event.contactId(), "instanceId", event.instanceId(),
                         "participants", event.expectation().participants().toString(),
                         "contactFlowName", event.expectation().contactFlowName());
+                if (contactEvents != null) {
+                    // Its contact events may have come first: they place it without asking Connect.
+                    contactEvents.applyPending(event.contactId());
+                }
                 return Outcome.INITIALISED;
             }
             Optional<Outcome> outcome = recordChange(event.contactId(), BehaviourChange.enabled(event.expectation()),

@@ -46,6 +46,15 @@ public enum Outcome {
     MOVED_TO_RECORDING_DISABLED(ContactState.RECORDING_DISABLED.value()),
     MOVED_TO_UNVERIFIABLE(ContactState.UNVERIFIABLE.value()),
 
+    /** With contact events: an event said enough recently, so Connect is not asked. */
+    AWAITING_EVENT("awaitingEvent"),
+
+    // Contact events
+    /** An event for a contact the flow log has not announced yet, kept briefly for the announcement. */
+    EVENT_PENDING("eventPending"),
+    /** An event that cannot or must not be applied: unparseable, another instance's, an unused type. */
+    EVENT_REJECTED("eventRejected"),
+
     // Purge
     /** A contact that never reached an agent, closed: nothing to record. */
     NOT_APPLICABLE("notApplicable"),

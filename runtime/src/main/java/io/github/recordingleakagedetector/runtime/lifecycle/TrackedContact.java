@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param behaviour the recording-behaviour changes its flows logged
  * @param updatedAt last change; null once the contact is closed
- * @param observed the last DescribeContact answer, null while {@code INITIALISED}
+ * @param observed what Connect said of the contact (DescribeContact answers and contact events, merged), null
+ *     until it said anything
  * @param recordingState the verdict, null until one is reached
  * @param evidence what the verdict rests on, null until one is reached
  * @param ivrVerdict the verdict on the IVR recording, null unless one was expected and checked
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param alertedAt when the contact's alert was confirmed sent, else null
  * @param reportingDay the day whose figures and evidence hold the contact; null only on items written before
  *     reporting days existed
+ * @param lastEventAt when a Connect contact event last changed the contact, null when none did
  */
 public record TrackedContact(
         String contactId,
@@ -40,7 +42,8 @@ public record TrackedContact(
         List<String> searchedLocations,
         Instant alertPendingSince,
         Instant alertedAt,
-        LocalDate reportingDay) {
+        LocalDate reportingDay,
+        Instant lastEventAt) {
 
     public TrackedContact {
         searchedLocations = searchedLocations == null ? List.of() : List.copyOf(searchedLocations);

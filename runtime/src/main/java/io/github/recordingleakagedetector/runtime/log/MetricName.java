@@ -30,7 +30,13 @@ public enum MetricName {
     /** DescribeContact requests still throttled after the SDK's retries (the contact waits for the next run). */
     DescribeContactThrottled,
     /** A flow-log event could not be understood and was skipped. */
-    MalformedLogEvents;
+    MalformedLogEvents,
+    /** A Connect contact event was applied to its contact (also when it brought nothing new: a duplicate). */
+    ContactEventsApplied,
+    /** A contact event was rejected: unparseable, of another instance, or of a type the detector does not use. */
+    ContactEventsRejected,
+    /** A contact event came before the flow log announced its contact: kept briefly for the announcement. */
+    ContactEventsPending;
 
     /** The name of the metric dimension whose value is {@code DETECTOR_NAME}. */
     public static final String DETECTOR_DIMENSION = "Detector";

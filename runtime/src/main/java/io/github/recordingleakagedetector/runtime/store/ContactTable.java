@@ -63,6 +63,14 @@ public final class ContactTable {
     public static final String INITIAL_CONTACT_ID = "InitialContactId";
     /** When DescribeContact last answered for the contact (S, ISO-8601); absent while {@code INITIALISED}. */
     public static final String LAST_DESCRIBED_AT = "LastDescribedAt";
+    /** When a Connect contact event last changed the contact (ISO-8601); absent when none did. */
+    public static final String LAST_EVENT_AT = "LastEventAt";
+    /**
+     * Key prefix of the items that keep a contact event whose contact the flow log has not announced yet
+     * ({@code PendingEvent#<contactId>}): no {@code State} and no {@code ReportingDay}, so no index holds them, and
+     * {@code ExpiresAt} removes one that is never claimed.
+     */
+    public static final String PENDING_EVENT_PREFIX = "PendingEvent#";
     public static final String UNVERIFIABLE_REASON = "UnverifiableReason";
     public static final String DESCRIBE_NOT_FOUND_COUNT = "DescribeNotFoundCount";
     public static final String LAST_DESCRIBE_ERROR = "LastDescribeError";

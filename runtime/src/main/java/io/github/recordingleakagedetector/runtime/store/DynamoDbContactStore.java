@@ -171,19 +171,10 @@ public final class DynamoDbContactStore implements ContactStore {
 
     @Override
     public boolean recordObservation(TrackedContact current, ContactState next, ContactSnapshot seen, Instant now) {
-        ConditionalUpdate update = new ConditionalUpdate()
+        ConditionalUpdate update = snapshotFields(new ConditionalUpdate()
                 .expectVersion(current.version())
                 .set(ContactTable.STATE, text(next.value()))
-                .set(ContactTable.LAST_DESCRIBED_AT, instant(now))
-                .setIfPresent(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()))
-                .setIfPresent(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()))
-                .setIfPresent(ContactTable.DISCONNECT_TIMESTAMP, instant(seen.disconnectedAt()))
-                .setIfPresent(ContactTable.AGENT_ID, textOrNull(seen.agentId()))
-                .setIfPresent(ContactTable.QUEUE_ID, textOrNull(seen.queueId()))
-                .setIfPresent(ContactTable.CHANNEL, textOrNull(seen.channel()))
-                .setIfPresent(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()))
-                .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
-                .setIfPresent(ContactTable.INITIAL_CONTACT_ID, textOrNull(seen.initialContactId()))
+                .set(ContactTable.LAST_DESCRIBED_AT, instant(now)), seen)
                 .set(ContactTable.REPORTED_RECORDINGS, Items.reportedRecordings(seen.recordings()))
                 .remove(ContactTable.RECORDING_LOCATIONS)
                 .remove(ContactTable.LAST_DESCRIBE_ERROR);
@@ -193,6 +184,85 @@ public final class DynamoDbContactStore implements ContactStore {
             update.set(ContactTable.UPDATED_AT, epochMillis(now));
         }
         return update(current.contactId(), update);
+    }
+
+    @Override
+    public boolean recordEvent(TrackedContact current, ContactState next, ContactSnapshot merged, Instant eventAt,
+            Instant now) {
+        ConditionalUpdate update = new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.STATE, text(next.value()))
+                .set(ContactTable.LAST_EVENT_AT, instant(eventAt));
+        snapshotFields(update, merged);
+        if (next == ContactState.RECORDING_DISABLED) {
+            close(update, now);
+        } else {
+            update.set(ContactTable.UPDATED_AT, epochMillis(now));
+        }
+        return update(current.contactId(), update);
+    }
+
+    @Override
+    public void keepPendingEvent(String contactId, ContactSnapshot said, Instant eventAt, Instant expiresAt) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, AttributeValue> values = new TreeMap<>();
+        List<String> sets = new java.util.ArrayList<>();
+        Map<String, AttributeValue> fields = new java.util.LinkedHashMap<>();
+        fields.put(ContactTable.INITIATION_TIMESTAMP, instant(said.initiatedAt()));
+        fields.put(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(said.connectedToAgentAt()));
+        fields.put(ContactTable.DISCONNECT_TIMESTAMP, instant(said.disconnectedAt()));
+        fields.put(ContactTable.AGENT_ID, textOrNull(said.agentId()));
+        fields.put(ContactTable.QUEUE_ID, textOrNull(said.queueId()));
+        fields.put(ContactTable.CHANNEL, textOrNull(said.channel()));
+        fields.put(ContactTable.INITIATION_METHOD, textOrNull(said.initiationMethod()));
+        fields.put(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(said.previousContactId()));
+        fields.put(ContactTable.INITIAL_CONTACT_ID, textOrNull(said.initialContactId()));
+        fields.forEach((attribute, value) -> {
+            if (value != null) {
+                // if_not_exists: the first value kept wins, whatever order the events come in
+                names.put("#" + attribute, attribute);
+                values.put(":" + attribute, value);
+                sets.add("#" + attribute + " = if_not_exists(#" + attribute + ", :" + attribute + ")");
+            }
+        });
+        names.put("#" + ContactTable.LAST_EVENT_AT, ContactTable.LAST_EVENT_AT);
+        values.put(":" + ContactTable.LAST_EVENT_AT, instant(eventAt));
+        sets.add("#" + ContactTable.LAST_EVENT_AT + " = :" + ContactTable.LAST_EVENT_AT);
+        names.put("#" + ContactTable.EXPIRES_AT, ContactTable.EXPIRES_AT);
+        values.put(":" + ContactTable.EXPIRES_AT, Items.epochSeconds(expiresAt));
+        sets.add("#" + ContactTable.EXPIRES_AT + " = :" + ContactTable.EXPIRES_AT);
+        dynamoDb.updateItem(UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of(ContactTable.CONTACT_ID, text(ContactTable.PENDING_EVENT_PREFIX + contactId)))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build());
+    }
+
+    @Override
+    public Optional<PendingEvent> pendingEvent(String contactId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of(ContactTable.CONTACT_ID, text(ContactTable.PENDING_EVENT_PREFIX + contactId)))
+                .consistentRead(true)
+                .build()).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new PendingEvent(Items.snapshotOf(item), Items.instantOf(item, ContactTable.LAST_EVENT_AT)));
+    }
+
+    /** The contact's fields as Connect gave them; absent ones are left as they are. */
+    private static ConditionalUpdate snapshotFields(ConditionalUpdate update, ContactSnapshot seen) {
+        return update
+                .setIfPresent(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()))
+                .setIfPresent(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()))
+                .setIfPresent(ContactTable.DISCONNECT_TIMESTAMP, instant(seen.disconnectedAt()))
+                .setIfPresent(ContactTable.AGENT_ID, textOrNull(seen.agentId()))
+                .setIfPresent(ContactTable.QUEUE_ID, textOrNull(seen.queueId()))
+                .setIfPresent(ContactTable.CHANNEL, textOrNull(seen.channel()))
+                .setIfPresent(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()))
+                .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
+                .setIfPresent(ContactTable.INITIAL_CONTACT_ID, textOrNull(seen.initialContactId()));
     }
 
     @Override

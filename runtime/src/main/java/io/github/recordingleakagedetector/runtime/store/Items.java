@@ -82,7 +82,8 @@ final class Items {
                 item.containsKey(ContactTable.UPDATED_AT)
                         ? Instant.ofEpochMilli(Long.parseLong(item.get(ContactTable.UPDATED_AT).n()))
                         : null,
-                item.containsKey(ContactTable.LAST_DESCRIBED_AT) ? snapshot(item) : null,
+                item.containsKey(ContactTable.LAST_DESCRIBED_AT) || item.containsKey(ContactTable.LAST_EVENT_AT)
+                        ? snapshot(item) : null,
                 item.containsKey(ContactTable.DESCRIBE_NOT_FOUND_COUNT)
                         ? Integer.parseInt(item.get(ContactTable.DESCRIBE_NOT_FOUND_COUNT).n())
                         : 0,
@@ -100,7 +101,17 @@ final class Items {
                 instant(item, ContactTable.ALERTED_AT),
                 item.containsKey(ContactTable.REPORTING_DAY)
                         ? LocalDate.parse(string(item, ContactTable.REPORTING_DAY))
-                        : null);
+                        : null,
+                instant(item, ContactTable.LAST_EVENT_AT));
+    }
+
+    /** The contact fields of an item (a contact's, or a pending event's). */
+    static ContactSnapshot snapshotOf(Map<String, AttributeValue> item) {
+        return snapshot(item);
+    }
+
+    static Instant instantOf(Map<String, AttributeValue> item, String attribute) {
+        return instant(item, attribute);
     }
 
     private static ContactSnapshot snapshot(Map<String, AttributeValue> item) {

@@ -3,6 +3,8 @@ package io.github.recordingleakagedetector.runtime.entrypoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.handler.Wiring;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
@@ -41,14 +43,22 @@ class HandlerEntryPointTest {
         Object instance = type.getConstructor(Wiring.class).newInstance(bed.wiring(handler));
 
         // WHEN it is invoked reflectively from this package
-        Object input = handler == Handler.FLOW_LOG_INGEST
-                ? FlowLogDeliveries.delivery().enable("c-1", "Both", Instant.parse("2024-05-01T08:59:00Z")).event()
-                : Map.of();
+        Object input = switch (handler) {
+            case FLOW_LOG_INGEST ->
+                    FlowLogDeliveries.delivery().enable("c-1", "Both", Instant.parse("2024-05-01T08:59:00Z")).event();
+            case CONTACT_EVENTS -> new SQSEvent();
+            default -> Map.of();
+        };
         Object result = method.invoke(instance, input, FakeLambdaContext.withPlentyOfTime());
 
         // THEN it runs and returns its summary, and the method is declared on a public class
         assertThat(Modifier.isPublic(method.getDeclaringClass().getModifiers()))
                 .as("%s is declared on %s", handler.handlerString(), method.getDeclaringClass()).isTrue();
+        if (handler == Handler.CONTACT_EVENTS) {
+            assertThat(result).isInstanceOfSatisfying(SQSBatchResponse.class,
+                    response -> assertThat(response.getBatchItemFailures()).isEmpty());
+            return;
+        }
         assertThat(result).isInstanceOf(Map.class);
         assertThat(((Map<?, ?>) result).get(handler == Handler.DAILY_EVIDENCE ? "days" : "outcomes")).isNotNull();
     }

@@ -34,6 +34,7 @@ class SnapStartPrimingTest {
             case CHECK_RECORDINGS -> concat(TABLE_CALLS, "Connect:DescribeContact", "S3:ListObjectsV2",
                     "S3:ListObjectsV2", "Sns:Publish");
             case DAILY_EVIDENCE -> concat(TABLE_CALLS, evidenceCalls());
+            case CONTACT_EVENTS -> concat(TABLE_CALLS, "DynamoDb:UpdateItem", "DynamoDb:GetItem", "DynamoDb:UpdateItem");
         };
     }
 
@@ -83,6 +84,17 @@ class SnapStartPrimingTest {
         if (instance instanceof FlowLogIngestHandler ingest) {
             ingest.handleRequest(FlowLogDeliveries.delivery().enable("c-1", "Both", T0).event(),
                     FakeLambdaContext.withPlentyOfTime());
+        } else if (instance instanceof ContactEventHandler events) {
+            com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage message =
+                    new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setMessageId("m-1");
+            message.setBody("{\"detail-type\":\"Amazon Connect Contact Event\",\"time\":\"" + T0 + "\",\"detail\":"
+                    + "{\"eventType\":\"DISCONNECTED\",\"contactId\":\"c-1\",\"instanceArn\":\""
+                    + io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment.INSTANCE_ARN + "\"}}");
+            com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                    new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+            event.setRecords(List.of(message));
+            events.handleRequest(event, FakeLambdaContext.withPlentyOfTime());
         } else if (instance instanceof DailyEvidenceHandler evidence) {
             evidence.handleRequest(Map.of("day", "2024-04-30"), FakeLambdaContext.withPlentyOfTime());
         } else {

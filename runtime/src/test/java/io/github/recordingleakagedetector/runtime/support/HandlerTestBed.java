@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.runtime.support;
 
 import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler;
+import io.github.recordingleakagedetector.runtime.handler.ContactEventHandler;
 import io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler;
 import io.github.recordingleakagedetector.runtime.handler.FlowLogIngestHandler;
 import io.github.recordingleakagedetector.runtime.handler.PollInProgressHandler;
@@ -145,6 +146,10 @@ public final class HandlerTestBed {
 
     public PurgeQueueContactsHandler purgeHandler() {
         return new PurgeQueueContactsHandler(wiring(Handler.PURGE_QUEUE_CONTACTS));
+    }
+
+    public ContactEventHandler contactEventHandler() {
+        return new ContactEventHandler(wiring(Handler.CONTACT_EVENTS));
     }
 
     public CheckRecordingsHandler checkHandler() {

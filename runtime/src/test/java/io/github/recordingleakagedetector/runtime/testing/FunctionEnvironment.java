@@ -13,6 +13,10 @@ import io.github.recordingleakagedetector.runtime.config.Handler;
  */
 public final class FunctionEnvironment {
 
+    /** The instance the test contacts belong to (the flow-log fixtures' instance). */
+    public static final String INSTANCE_ARN =
+            "arn:aws:connect:eu-west-2:111122223333:instance/11111111-2222-3333-4444-555555555555";
+
     private FunctionEnvironment() {
     }
 
@@ -58,6 +62,10 @@ public final class FunctionEnvironment {
             case REPORT_TOPIC_ARN -> "";
             case METRICS_NAMESPACE -> "RecordingLeakageDetector";
             case DETECTOR_NAME -> "default";
+            case CONNECT_INSTANCE_ARN -> INSTANCE_ARN;
+            case CONTACT_EVENTS -> "false";
+            case LIVE_CONTACT_EVENT_SILENCE_SECONDS -> "1800";
+            case INITIALISED_CONTACT_EVENT_SILENCE_SECONDS -> "600";
         };
     }
 }
