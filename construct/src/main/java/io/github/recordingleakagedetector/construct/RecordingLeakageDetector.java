@@ -936,6 +936,30 @@ public class RecordingLeakageDetector extends Construct {
             return this;
         }
 
+        /** @see RecordingLeakageDetectorProps#getContactEvents() */
+        public Builder contactEvents(Boolean contactEvents) {
+            props.contactEvents(contactEvents);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getLiveContactEventSilence() */
+        public Builder liveContactEventSilence(Duration liveContactEventSilence) {
+            props.liveContactEventSilence(liveContactEventSilence);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getInitialisedContactEventSilence() */
+        public Builder initialisedContactEventSilence(Duration initialisedContactEventSilence) {
+            props.initialisedContactEventSilence(initialisedContactEventSilence);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
+        public Builder checkSchedule(Schedule checkSchedule) {
+            props.checkSchedule(checkSchedule);
+            return this;
+        }
+
         /** The detector; the props are validated here and every failure is reported at once. */
         public RecordingLeakageDetector build() {
             return new RecordingLeakageDetector(scope, id, props.build());
