@@ -163,10 +163,11 @@ class RecordingLeakageDetectorApiTest {
                 detector.getPurgeQueueContactsFunction(), detector.getPurgeQueueContactsAlias(),
                 detector.getPollInProgressFunction(), detector.getPollInProgressAlias(),
                 detector.getCheckRecordingsFunction(), detector.getCheckRecordingsAlias(),
-                detector.getEvidenceFunction(), detector.getEvidenceAlias());
+                detector.getEvidenceFunction(), detector.getEvidenceAlias(),
+                detector.getContactEventFunction(), detector.getContactEventAlias());
 
-        // THEN six distinct functions, each alias named live and pointing at its own function
-        assertThat(aliases).hasSize(6);
+        // THEN seven distinct functions, each alias named live and pointing at its own function
+        assertThat(aliases).hasSize(7);
         aliases.forEach((function, alias) -> {
             assertThat(alias.getAliasName()).isEqualTo("live");
             assertThat(alias.getVersion().getLambda()).isSameAs(function);
