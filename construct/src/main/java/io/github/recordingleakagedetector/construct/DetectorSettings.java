@@ -181,7 +181,7 @@ record DetectorSettings(
         }
 
         boolean contactEvents = props.getContactEvents().orElse(RecordingLeakageDetectorDefaults.CONTACT_EVENTS);
-        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, workflowPeriods, failures);
+        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, workflowPeriods, contactEvents, failures);
         if (props.getVpc().isEmpty() && (props.getVpcSubnets().isPresent() || !props.getSecurityGroups().isEmpty())) {
             failures.add("vpcSubnets and securityGroups apply only with vpc: set vpc, or leave them unset");
         }
@@ -284,7 +284,7 @@ record DetectorSettings(
 
     /** Each override names an alarm the configuration creates, with values CloudWatch accepts. */
     private static void checkAlarmOverrides(RecordingLeakageDetectorProps props, boolean target, long silenceHours,
-            long workflowPeriods, Failures failures) {
+            long workflowPeriods, boolean contactEvents, Failures failures) {
         props.getAlarms().forEach((alarm, override) -> {
             String shown = "alarms[" + alarm + "]";
             if (override == null) {
@@ -295,12 +295,14 @@ record DetectorSettings(
                 case IVR_RECORDINGS_MISSING -> props.getCheckIvrRecordings().orElse(false);
                 case COMPLIANCE_BELOW_TARGET -> target;
                 case FLOW_LOG_SILENCE -> silenceHours > 0;
+                case CONTACT_EVENTS_DEAD_LETTERED, CONTACT_EVENTS_REJECTED -> contactEvents;
                 default -> true;
             };
             if (!created && override.getEnabled().orElse(true)) {
                 failures.add(shown + " changes an alarm this configuration does not create (" + switch (alarm) {
                     case IVR_RECORDINGS_MISSING -> "checkIvrRecordings is false";
                     case COMPLIANCE_BELOW_TARGET -> "no complianceTarget";
+                    case CONTACT_EVENTS_DEAD_LETTERED, CONTACT_EVENTS_REJECTED -> "contactEvents is false";
                     default -> "flowLogSilenceAlarm is false";
                 } + ")");
             }

@@ -59,7 +59,7 @@ import software.constructs.Construct;
  * <p>With {@code contactEvents} (the default), Amazon Connect's contact events for the instance reach a contact-event
  * function through an EventBridge rule and an SQS queue, so that the workflow asks Connect ({@code DescribeContact})
  * only about contacts whose events stay away, and a check schedule judges recordings every minute between workflow
- * runs. Events the function could not apply wait in a dead-letter queue.
+ * runs. Events the function could not apply wait in a dead-letter queue; that and rejected events are alarmed.
  *
  * <pre>{@code
  * new RecordingLeakageDetector(this, "Detector", RecordingLeakageDetectorProps.builder()
@@ -123,7 +123,8 @@ public class RecordingLeakageDetector extends Construct {
                 : null;
         this.alarms = createAlarms();
         this.dashboard = settings.dashboard()
-                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, getAlarms(), settings)
+                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, contactEventSource, getAlarms(),
+                        settings)
                 : null;
         NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, evidenceBucket, settings);
     }
@@ -184,6 +185,16 @@ public class RecordingLeakageDetector extends Construct {
                         MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                         "Flow-log deliveries failed after Lambda's retries and wait in the ingest failure queue: fix the "
                                 + "cause, then replay them to the ingest function's live alias");
+        if (contactEventSource != null) {
+            alarms.onAny(DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED,
+                            contactEventSource.deadLetterQueue().metricApproximateNumberOfMessagesVisible(
+                                    MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                            "Contact events failed " + ContactEventSource.MAX_RECEIVE_COUNT + " times and wait in the "
+                                    + "contact event dead-letter queue: fix the cause, then redrive them to the contact "
+                                    + "event queue (their contacts are polled meanwhile)")
+                    .onAny(DetectorAlarm.CONTACT_EVENTS_REJECTED, metricContactEventsRejected(),
+                            "Contact events were rejected (unparseable, of another instance, or of an unknown type)");
+        }
         if (settings.checkIvrRecordings()) {
             alarms.onAny(DetectorAlarm.IVR_RECORDINGS_MISSING, metricIvrRecordingsMissing(),
                     "Contacts whose flow turned IVR recording on have no IVR recording");
@@ -610,6 +621,16 @@ public class RecordingLeakageDetector extends Construct {
     /** {@link DetectorAlarm#INGEST_FAILURES_QUEUED}, or null when switched off. */
     public Alarm getIngestFailuresQueuedAlarm() {
         return getAlarm(DetectorAlarm.INGEST_FAILURES_QUEUED);
+    }
+
+    /** {@link DetectorAlarm#CONTACT_EVENTS_DEAD_LETTERED}, or null without {@code contactEvents} or when switched off. */
+    public Alarm getContactEventsDeadLetteredAlarm() {
+        return getAlarm(DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED);
+    }
+
+    /** {@link DetectorAlarm#CONTACT_EVENTS_REJECTED}, or null without {@code contactEvents} or when switched off. */
+    public Alarm getContactEventsRejectedAlarm() {
+        return getAlarm(DetectorAlarm.CONTACT_EVENTS_REJECTED);
     }
 
     /** {@link DetectorAlarm#WORKFLOW_NOT_SUCCEEDING} (blind detector), or null when switched off. */

@@ -165,6 +165,39 @@ class RecordingLeakageDetectorContactEventsTest {
         }
 
         @Test
+        void deadLetteredAndRejectedEventsAreAlarmedToTheAlertTopic() {
+            JsonNode deadLettered = resource(template, "AWS::CloudWatch::Alarm", "DetectorContactEventsDeadLetteredAlarm")
+                    .path("Properties");
+            assertThat(deadLettered.path("Namespace").asText()).isEqualTo("AWS/SQS");
+            assertThat(deadLettered.path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(deadLettered.path("Dimensions")).isEqualTo(json(List.of(Map.of("Name", "QueueName",
+                    "Value", Map.of("Fn::GetAtt", List.of(
+                            logicalId("AWS::SQS::Queue", "DetectorContactEventDeadLetterQueue"), "QueueName"))))));
+            assertThat(deadLettered.path("Statistic").asText()).isEqualTo("Maximum");
+
+            JsonNode rejected = resource(template, "AWS::CloudWatch::Alarm", "DetectorContactEventsRejectedAlarm")
+                    .path("Properties");
+            assertThat(rejected.path("Namespace").asText()).isEqualTo("RecordingLeakageDetector");
+            assertThat(rejected.path("MetricName").asText()).isEqualTo("ContactEventsRejected");
+            assertThat(rejected.path("Dimensions")).isEqualTo(json(List.of(Map.of("Name", "Detector",
+                    "Value", detector.getDetectorName()))));
+            assertThat(rejected.path("Statistic").asText()).isEqualTo("Sum");
+
+            String topic = "[{\"Ref\":\"" + logicalId("AWS::SNS::Topic", "DetectorAlertTopic") + "\"}]";
+            for (JsonNode alarm : List.of(deadLettered, rejected)) {
+                assertThat(alarm.path("Threshold").asInt()).isEqualTo(1);
+                assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+                assertThat(alarm.path("EvaluationPeriods").asInt()).isEqualTo(1);
+                assertThat(alarm.path("Period").asInt()).isEqualTo(300);
+                assertThat(alarm.path("TreatMissingData").asText()).isEqualTo("notBreaching");
+                assertThat(Templates.text(alarm.path("AlarmActions"))).isEqualTo(topic);
+            }
+            assertThat(detector.getContactEventsDeadLetteredAlarm().getNode().getId())
+                    .isEqualTo("ContactEventsDeadLetteredAlarm");
+            assertThat(detector.getContactEventsRejectedAlarm().getNode().getId()).isEqualTo("ContactEventsRejectedAlarm");
+        }
+
+        @Test
         void checkScheduleInvokesTheCheckAliasEveryMinuteWithTheEventTimeAsExecutionStartTime() {
             JsonNode rule = resource(template, "AWS::Events::Rule", "DetectorCheckSchedule").path("Properties");
             assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
@@ -199,6 +232,15 @@ class RecordingLeakageDetectorContactEventsTest {
                         logicalId("AWS::Lambda::Alias", "DetectorCheckRecordingsFunctionAliaslive"));
                 assertThat(config.has("DestinationConfig")).isFalse();
             });
+        }
+
+        @Test
+        void dashboardShowsContactEventsBesideDescribeContactCallsAndTheQueues() {
+            String body = Templates.onlyResourceOfType(template, "AWS::CloudWatch::Dashboard")
+                    .path("Properties").path("DashboardBody").toString();
+            assertThat(body).contains("\\\"title\\\":\\\"Contact events\\\"", "ContactEventsApplied",
+                    "ContactEventsPending", "ContactEventsRejected", "\\\"title\\\":\\\"Contact event queues\\\"",
+                    logicalId("AWS::SQS::Queue", "DetectorContactEventDeadLetterQueue"));
         }
 
         @Test
@@ -307,6 +349,8 @@ class RecordingLeakageDetectorContactEventsTest {
             assertThat(detector.getContactEventDeadLetterQueue()).isNull();
             assertThat(detector.getContactEventRule()).isNull();
             assertThat(detector.getCheckScheduleRule()).isNull();
+            assertThat(detector.getContactEventsDeadLetteredAlarm()).isNull();
+            assertThat(detector.getContactEventsRejectedAlarm()).isNull();
             assertThat(detector.getAlarms()).hasSize(12);
         }
 
@@ -525,6 +569,27 @@ class RecordingLeakageDetectorContactEventsTest {
                     .build());
 
             assertThat(detector.getContactEventFunction()).isNotNull();
+        }
+
+        @Test
+        void rejectsChangingAContactEventAlarmWithoutContactEventsButAcceptsSwitchingItOff() {
+            Stack stack = DetectorFixtures.newStack();
+            RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                    .contactEvents(false)
+                    .alarms(Map.of(DetectorAlarm.CONTACT_EVENTS_REJECTED, AlarmOverride.builder().threshold(3).build(),
+                            DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED, AlarmOverride.off()))
+                    .build();
+
+            assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                    .hasMessage(HEADER + "alarms[CONTACT_EVENTS_REJECTED] changes an alarm this configuration does not "
+                            + "create (contactEvents is false)");
+            Stack otherStack = DetectorFixtures.newStack();
+            RecordingLeakageDetector detector = new RecordingLeakageDetector(otherStack, "Detector", DetectorFixtures
+                    .requiredProps(otherStack)
+                    .contactEvents(false)
+                    .alarms(Map.of(DetectorAlarm.CONTACT_EVENTS_REJECTED, AlarmOverride.off()))
+                    .build());
+            assertThat(detector.getContactEventsRejectedAlarm()).isNull();
         }
     }
 

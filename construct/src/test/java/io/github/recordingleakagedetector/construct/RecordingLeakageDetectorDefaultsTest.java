@@ -63,7 +63,7 @@ class RecordingLeakageDetectorDefaultsTest {
         template.resourceCountIs("AWS::SNS::TopicPolicy", 2);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.resourceCountIs("AWS::KMS::Key", 1);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 14);
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         template.resourceCountIs("AWS::S3::Bucket", 1);
         template.resourceCountIs("AWS::S3::BucketPolicy", 1);
@@ -397,7 +397,7 @@ class RecordingLeakageDetectorDefaultsTest {
         // The blind-detector alarms fire on silence and the evidence one is hourly: RecordingLeakageDetectorEvidenceTest.
         alarms.keySet().removeIf(id -> id.startsWith("DetectorWorkflowNotSucceedingAlarm")
                 || id.startsWith("DetectorFlowLogSilenceAlarm") || id.startsWith("DetectorEvidenceErrorsAlarm"));
-        assertThat(alarms).hasSize(9);
+        assertThat(alarms).hasSize(11);
         Map<String, String> metricByAlarm = new TreeMap<>();
         alarms.forEach((id, alarm) -> {
             JsonNode properties = alarm.path("Properties");
@@ -408,21 +408,24 @@ class RecordingLeakageDetectorDefaultsTest {
             assertThat(properties.path("Period").asInt()).as(id).isEqualTo(300);
             // A queue depth is a level, not a count: its alarm takes the maximum.
             assertThat(properties.path("Statistic").asText()).as(id)
-                    .isEqualTo(id.startsWith("DetectorIngestFailuresQueuedAlarm") ? "Maximum" : "Sum");
+                    .isEqualTo(id.startsWith("DetectorIngestFailuresQueuedAlarm")
+                            || id.startsWith("DetectorContactEventsDeadLetteredAlarm") ? "Maximum" : "Sum");
             assertThat(properties.path("TreatMissingData").asText()).as(id).isEqualTo("notBreaching");
             assertThat(Templates.text(properties.path("AlarmActions"))).as(id)
                     .isEqualTo("[{\"Ref\":\"" + logicalId("AWS::SNS::Topic", "DetectorAlertTopic") + "\"}]");
         });
-        assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing",
-                "DetectorRecordingsEmptyAlarm", "RecordingLeakageDetector/RecordingsEmpty",
-                "DetectorRecordingsPartialAlarm", "RecordingLeakageDetector/RecordingsPartial",
-                "DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable",
-                "DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents",
-                "DetectorIngestErrorsAlarm", "AWS/Lambda/Errors",
-                "DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed",
-                "DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut",
-                "DetectorIngestFailuresQueuedAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"));
+        assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing"),
+                Map.entry("DetectorRecordingsEmptyAlarm", "RecordingLeakageDetector/RecordingsEmpty"),
+                Map.entry("DetectorRecordingsPartialAlarm", "RecordingLeakageDetector/RecordingsPartial"),
+                Map.entry("DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable"),
+                Map.entry("DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents"),
+                Map.entry("DetectorIngestErrorsAlarm", "AWS/Lambda/Errors"),
+                Map.entry("DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed"),
+                Map.entry("DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut"),
+                Map.entry("DetectorIngestFailuresQueuedAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                Map.entry("DetectorContactEventsDeadLetteredAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                Map.entry("DetectorContactEventsRejectedAlarm", "RecordingLeakageDetector/ContactEventsRejected")));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(
@@ -494,7 +497,7 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DetectorDailyEvidenceFunction", detector.getEvidenceFunction()))
                 .allSatisfy((id, function) -> assertThat(ref(function.getFunctionName())).as(id)
                         .isEqualTo(logicalId("AWS::Lambda::Function", id)));
-        assertThat(detector.getAlarms()).hasSize(12);
+        assertThat(detector.getAlarms()).hasSize(14);
         assertThat(detector.getRecordingKeyPrefix()).isEqualTo(DERIVED_PREFIX);
 
         var metric = detector.metricRecordingsMissing();

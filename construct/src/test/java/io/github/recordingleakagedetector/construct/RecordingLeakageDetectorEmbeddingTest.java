@@ -47,7 +47,7 @@ class RecordingLeakageDetectorEmbeddingTest {
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
         template.resourceCountIs("AWS::Events::Rule", 8);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 2);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 24);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 28);
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 2);
         template.resourceCountIs("AWS::S3::Bucket", 2);
         template.resourceCountIs("AWS::SQS::Queue", 6);

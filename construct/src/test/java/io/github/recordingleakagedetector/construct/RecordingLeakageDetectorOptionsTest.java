@@ -137,11 +137,11 @@ class RecordingLeakageDetectorOptionsTest {
 
         @Test
         void checkingIvrRecordingsAddsTheirAlarm() {
-            template.resourceCountIs("AWS::CloudWatch::Alarm", 13);
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 15);
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "MetricName", "IvrRecordingsMissing", "Namespace", "Compliance/Recordings",
                     "Dimensions", List.of(Map.of("Name", "Detector", "Value", "eu-contact-centre")))));
-            assertThat(detector.getAlarms()).hasSize(13);
+            assertThat(detector.getAlarms()).hasSize(15);
         }
 
         @Test
