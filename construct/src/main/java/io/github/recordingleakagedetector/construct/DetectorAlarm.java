@@ -25,6 +25,16 @@ public enum DetectorAlarm {
     WORKFLOW_TIMED_OUT("WorkflowTimedOutAlarm"),
     /** Flow-log deliveries wait in the ingest failure queue: its maximum visible messages &ge; 1. */
     INGEST_FAILURES_QUEUED("IngestFailuresQueuedAlarm"),
+    /**
+     * Contact events were received 5 times without being applied and wait in the contact event dead-letter queue: its
+     * maximum visible messages &ge; 1 (only with {@code contactEvents}).
+     */
+    CONTACT_EVENTS_DEAD_LETTERED("ContactEventsDeadLetteredAlarm"),
+    /**
+     * Contact events were rejected (unparseable, of another instance, or of an unknown type): Sum of
+     * {@code ContactEventsRejected} &ge; 1 (only with {@code contactEvents}).
+     */
+    CONTACT_EVENTS_REJECTED("ContactEventsRejectedAlarm"),
     /** Blind detector: no workflow execution succeeded for {@code workflowSilencePeriod}; missing data breaches. */
     WORKFLOW_NOT_SUCCEEDING("WorkflowNotSucceedingAlarm"),
     /** Blind detector: no flow-log event ingested for {@code flowLogSilencePeriod}; missing data breaches. */

@@ -20,7 +20,8 @@ import software.constructs.Construct;
 
 /**
  * One page an operator or auditor opens: is the centre compliant, what happened to its contacts, and was the detector
- * watching (workflow runs, Connect calls, flow-log events, the failure queue, the alarms).
+ * watching (workflow runs, Connect calls, flow-log events, the failure queue, contact events and their queues when the
+ * detector consumes them, the alarms).
  */
 final class DetectorDashboard {
 
@@ -31,7 +32,8 @@ final class DetectorDashboard {
     }
 
     static Dashboard create(Construct scope, RecordingLeakageDetector detector, IStateMachine stateMachine,
-            IQueue ingestFailureQueue, List<IAlarm> alarms, DetectorSettings settings) {
+            IQueue ingestFailureQueue, ContactEventSource.Resources contactEvents, List<IAlarm> alarms,
+            DetectorSettings settings) {
         List<HorizontalAnnotation> target = settings.complianceTarget()
                 .map(value -> List.of(HorizontalAnnotation.builder().value(value).label("target").build()))
                 .orElse(List.of());
@@ -100,6 +102,21 @@ final class DetectorDashboard {
                         ingestFailureQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                                 .period(Duration.minutes(5)).statistic("Maximum").label("deliveries waiting").build())),
                         false));
+        if (contactEvents != null) {
+            // Applied events are DescribeContact calls saved: the two side by side show what the events are worth.
+            dashboard.addWidgets(
+                    graph("Contact events", List.of(
+                            detector.metricContactEventsApplied(label(FIVE_MINUTES, "applied")),
+                            detector.metricContactEventsPending(label(FIVE_MINUTES, "pending (contact not yet known)")),
+                            detector.metricContactEventsRejected(label(FIVE_MINUTES, "rejected")),
+                            detector.metricDescribeContactCalls(label(FIVE_MINUTES, "DescribeContact requests"))), false),
+                    graph("Contact event queues", List.of(
+                            contactEvents.queue().metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                    .period(Duration.minutes(5)).statistic("Maximum").label("events waiting").build()),
+                            contactEvents.deadLetterQueue().metricApproximateNumberOfMessagesVisible(
+                                    MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum")
+                                            .label("dead-lettered").build())), false));
+        }
         dashboard.addWidgets(AlarmStatusWidget.Builder.create()
                 .title("Alarms")
                 .alarms(alarms)

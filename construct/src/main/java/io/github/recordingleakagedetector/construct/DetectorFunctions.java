@@ -22,7 +22,8 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The six functions, all from the embedded runtime jar. Each gets a role of its own (so that {@link DetectorPermissions}
+ * The functions, all from the embedded runtime jar: one per {@link Handler}, except the contact-event function, which
+ * exists only with {@code contactEvents} (so that the map {@link #create} returns has no entry for it otherwise). Each gets a role of its own (so that {@link DetectorPermissions}
  * can give it only its own actions, and no managed policy), a log group with retention, X-Ray tracing, and SnapStart,
  * which applies to published versions only: callers invoke the {@code live} alias on the current version.
  */
@@ -30,7 +31,10 @@ final class DetectorFunctions {
 
     /** Name of the alias every caller (subscription filter, state machine) invokes. */
     static final String ALIAS_NAME = "live";
-    /** Ingest handles one subscription batch (a few log events): short work, short timeout. */
+    /**
+     * Ingest handles one subscription batch (a few log events), the contact-event function one SQS batch (at most 10
+     * events): short work, short timeout.
+     */
     static final Duration INGEST_TIMEOUT = Duration.minutes(1);
     /** The evidence function reads a whole day of contacts and writes its files: Lambda's longest timeout. */
     static final Duration EVIDENCE_TIMEOUT = Duration.minutes(15);
@@ -48,6 +52,9 @@ final class DetectorFunctions {
         Code code = RuntimeJarAsset.code();
         Map<Handler, DetectorFunction> functions = new EnumMap<>(Handler.class);
         for (Handler handler : Handler.values()) {
+            if (handler == Handler.CONTACT_EVENTS && !settings.contactEvents()) {
+                continue;
+            }
             functions.put(handler, create(scope, settings, environment, code, handler));
         }
         return functions;
@@ -72,7 +79,7 @@ final class DetectorFunctions {
                 .code(code)
                 .memorySize(settings.memorySize())
                 .timeout(switch (handler) {
-                    case FLOW_LOG_INGEST -> INGEST_TIMEOUT;
+                    case FLOW_LOG_INGEST, CONTACT_EVENTS -> INGEST_TIMEOUT;
                     case DAILY_EVIDENCE -> EVIDENCE_TIMEOUT;
                     default -> settings.workflowFunctionTimeout();
                 })
@@ -126,6 +133,7 @@ final class DetectorFunctions {
             case POLL_IN_PROGRESS -> "PollInProgressFunction";
             case CHECK_RECORDINGS -> "CheckRecordingsFunction";
             case DAILY_EVIDENCE -> "DailyEvidenceFunction";
+            case CONTACT_EVENTS -> "ContactEventFunction";
         };
     }
 
@@ -137,6 +145,7 @@ final class DetectorFunctions {
             case POLL_IN_PROGRESS -> "Asks Connect whether contacts in progress have ended";
             case CHECK_RECORDINGS -> "Checks S3 for the recordings of completed agent contacts";
             case DAILY_EVIDENCE -> "Writes each reporting day's recording evidence and figures";
+            case CONTACT_EVENTS -> "Applies Amazon Connect contact events to the contacts (EventBridge via SQS)";
         };
     }
 }

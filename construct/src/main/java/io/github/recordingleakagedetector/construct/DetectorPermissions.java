@@ -36,13 +36,17 @@ import software.amazon.awscdk.services.sns.ITopic;
  *   <li>daily evidence: {@code dynamodb:Query} on the State index (the open contacts) and the ReportingDay index (a
  *       day's contacts), and, granted with the evidence bucket ({@link DetectorEvidence}), {@code s3:ListBucket} for
  *       an {@code s3:prefix} under {@code evidence/}, {@code s3:PutObject} on {@code evidence/*} and
- *       {@code sns:Publish} on the report topic.</li>
+ *       {@code sns:Publish} on the report topic;</li>
+ *   <li>contact events (only with {@code contactEvents}): {@code dynamodb:GetItem, PutItem, UpdateItem} on the table
+ *       (no index, no scan: each event names its contact); and, granted by its SQS event source
+ *       ({@link ContactEventSource}), {@code sqs:ReceiveMessage, ChangeMessageVisibility, GetQueueUrl, DeleteMessage,
+ *       GetQueueAttributes} on the contact event queue (and {@code kms:Decrypt} on {@code encryptionKey}).</li>
  * </ul>
  * No function may read recordings: the check learns whether a key exists by {@code ListObjectsV2} with the key as
  * {@code prefix}, never by HEAD or GET ({@code s3:GetObject} is not granted). With {@code s3:ListBucket} limited to the
  * recording prefix, S3 answers a HEAD of a missing key with 403 rather than 404, so listing is also the only way to
  * tell "missing" from "denied". Listing returns key names, which SSE-KMS does not encrypt, so the bucket's KMS key is
- * granted to no function. Customer managed keys of the table, topic or ingest failure queue add the KMS actions of that access. Writing logs
+ * granted to no function. Customer managed keys of the table, topic or queues add the KMS actions of that access. Writing logs
  * and X-Ray traces is granted where the functions are made.
  */
 final class DetectorPermissions {
@@ -88,6 +92,12 @@ final class DetectorPermissions {
         Role evidence = functions.get(Handler.DAILY_EVIDENCE).role();
         allow(evidence, List.of(indexArn, tableArn + "/index/" + RuntimeContract.REPORTING_DAY_INDEX), "dynamodb:Query");
         grantTableKey(table, evidence, KMS_READ);
+
+        DetectorFunction contactEvents = functions.get(Handler.CONTACT_EVENTS);
+        if (contactEvents != null) {
+            allow(contactEvents.role(), List.of(tableArn), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            grantTableKey(table, contactEvents.role(), KMS_WRITE);
+        }
     }
 
     /**

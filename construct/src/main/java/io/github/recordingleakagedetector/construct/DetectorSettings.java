@@ -76,7 +76,11 @@ record DetectorSettings(
         Optional<IVpc> vpc,
         Optional<SubnetSelection> vpcSubnets,
         List<ISecurityGroup> securityGroups,
-        Optional<Integer> ingestReservedConcurrentExecutions) {
+        Optional<Integer> ingestReservedConcurrentExecutions,
+        boolean contactEvents,
+        long liveContactEventSilenceSeconds,
+        long initialisedContactEventSilenceSeconds,
+        Optional<Schedule> checkSchedule) {
 
     /** CloudWatch evaluates an alarm over at most 7 days. */
     static final long MAX_FLOW_LOG_SILENCE_HOURS = 168;
@@ -176,12 +180,21 @@ record DetectorSettings(
                     + "written");
         }
 
-        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, workflowPeriods, failures);
+        boolean contactEvents = props.getContactEvents().orElse(RecordingLeakageDetectorDefaults.CONTACT_EVENTS);
+        checkAlarmOverrides(props, complianceTarget.isPresent(), silenceHours, workflowPeriods, contactEvents, failures);
         if (props.getVpc().isEmpty() && (props.getVpcSubnets().isPresent() || !props.getSecurityGroups().isEmpty())) {
             failures.add("vpcSubnets and securityGroups apply only with vpc: set vpc, or leave them unset");
         }
         props.getIngestReservedConcurrentExecutions().filter(n -> n < 1).ifPresent(n -> failures.add(
                 "ingestReservedConcurrentExecutions " + n + " must be at least 1 (0 would stop every delivery)"));
+        checkContactEventOptions(props, contactEvents, failures);
+        long liveSilenceSeconds = contactEventSilenceSeconds("liveContactEventSilence",
+                props.getLiveContactEventSilence(), RecordingLeakageDetectorDefaults.LIVE_CONTACT_EVENT_SILENCE,
+                contactEvents, props, maxTrackingAgeSeconds, failures);
+        long initialisedSilenceSeconds = contactEventSilenceSeconds("initialisedContactEventSilence",
+                props.getInitialisedContactEventSilence(),
+                RecordingLeakageDetectorDefaults.INITIALISED_CONTACT_EVENT_SILENCE, contactEvents, props,
+                maxTrackingAgeSeconds, failures);
         checkInstanceRegion(scope, instanceArn, failures);
 
         RemovalPolicy removalPolicy = props.getRemovalPolicy().orElse(RemovalPolicy.RETAIN);
@@ -232,7 +245,14 @@ record DetectorSettings(
                 props.getVpc(),
                 props.getVpcSubnets(),
                 props.getSecurityGroups(),
-                props.getIngestReservedConcurrentExecutions());
+                props.getIngestReservedConcurrentExecutions(),
+                contactEvents,
+                liveSilenceSeconds,
+                initialisedSilenceSeconds,
+                contactEvents
+                        ? Optional.of(props.getCheckSchedule().orElseGet(() ->
+                                Schedule.expression(RecordingLeakageDetectorDefaults.CHECK_SCHEDULE_EXPRESSION)))
+                        : Optional.empty());
     }
 
     /** The override of an alarm, or an empty one. */
@@ -264,7 +284,7 @@ record DetectorSettings(
 
     /** Each override names an alarm the configuration creates, with values CloudWatch accepts. */
     private static void checkAlarmOverrides(RecordingLeakageDetectorProps props, boolean target, long silenceHours,
-            long workflowPeriods, Failures failures) {
+            long workflowPeriods, boolean contactEvents, Failures failures) {
         props.getAlarms().forEach((alarm, override) -> {
             String shown = "alarms[" + alarm + "]";
             if (override == null) {
@@ -275,12 +295,14 @@ record DetectorSettings(
                 case IVR_RECORDINGS_MISSING -> props.getCheckIvrRecordings().orElse(false);
                 case COMPLIANCE_BELOW_TARGET -> target;
                 case FLOW_LOG_SILENCE -> silenceHours > 0;
+                case CONTACT_EVENTS_DEAD_LETTERED, CONTACT_EVENTS_REJECTED -> contactEvents;
                 default -> true;
             };
             if (!created && override.getEnabled().orElse(true)) {
                 failures.add(shown + " changes an alarm this configuration does not create (" + switch (alarm) {
                     case IVR_RECORDINGS_MISSING -> "checkIvrRecordings is false";
                     case COMPLIANCE_BELOW_TARGET -> "no complianceTarget";
+                    case CONTACT_EVENTS_DEAD_LETTERED, CONTACT_EVENTS_REJECTED -> "contactEvents is false";
                     default -> "flowLogSilenceAlarm is false";
                 } + ")");
             }
@@ -318,6 +340,48 @@ record DetectorSettings(
                 }
             });
         });
+    }
+
+    /** The contact-event options mean nothing without contact events: setting them then is a mistake to report. */
+    private static void checkContactEventOptions(RecordingLeakageDetectorProps props, boolean contactEvents,
+            Failures failures) {
+        if (contactEvents) {
+            return;
+        }
+        List<String> set = new ArrayList<>();
+        props.getLiveContactEventSilence().ifPresent(silence -> set.add("liveContactEventSilence"));
+        props.getInitialisedContactEventSilence().ifPresent(silence -> set.add("initialisedContactEventSilence"));
+        props.getCheckSchedule().ifPresent(schedule -> set.add("checkSchedule"));
+        if (set.size() == 1) {
+            failures.add(set.get(0) + " applies only with contactEvents: set contactEvents true, or leave "
+                    + set.get(0) + " unset");
+        } else if (!set.isEmpty()) {
+            failures.add(String.join(", ", set.subList(0, set.size() - 1)) + " and " + set.get(set.size() - 1)
+                    + " apply only with contactEvents: set contactEvents true, or leave them unset");
+        }
+    }
+
+    /**
+     * A contact-event silence in seconds: whole seconds, at least a minute (a shorter silence would poll contacts
+     * whose next event is on its way) and at most {@code maxTrackingAge} (a contact is given up after that anyway).
+     * Without contact events the default is returned unchecked (the pollers read it, and ignore it).
+     */
+    private static long contactEventSilenceSeconds(String prop, Optional<Duration> given, Duration fallback,
+            boolean contactEvents, RecordingLeakageDetectorProps props, long maxTrackingAgeSeconds, Failures failures) {
+        if (!contactEvents) {
+            return fallback.toSeconds().longValue();
+        }
+        Duration silence = given.orElse(fallback);
+        double seconds = silence.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (seconds < 60 || seconds > maxTrackingAgeSeconds || seconds != Math.floor(seconds)) {
+            // toHumanString shows two units at most: 90.5 seconds would read "1 minute 30 seconds"
+            String shown = silence.toHumanString() + (seconds == Math.floor(seconds) ? ""
+                    : " (" + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() + " seconds)");
+            failures.add(prop + " " + shown + " must be whole seconds, from 1 minute to maxTrackingAge ("
+                    + props.getMaxTrackingAge().orElse(RecordingLeakageDetectorDefaults.MAX_TRACKING_AGE).toHumanString()
+                    + ")");
+        }
+        return (long) seconds;
     }
 
     private static void validateEmails(String prop, List<String> emails, Failures failures) {

@@ -56,6 +56,11 @@ import software.constructs.Construct;
  * {@code RecordingsMissing} metric, which is alarmed, as are workflow failures and time-outs, ingest errors, ingest
  * deliveries waiting in the failure queue, malformed log events and contacts that could not be verified.
  *
+ * <p>With {@code contactEvents} (the default), Amazon Connect's contact events for the instance reach a contact-event
+ * function through an EventBridge rule and an SQS queue, so that the workflow asks Connect ({@code DescribeContact})
+ * only about contacts whose events stay away, and a check schedule judges recordings every minute between workflow
+ * runs. Events the function could not apply wait in a dead-letter queue; that and rejected events are alarmed.
+ *
  * <pre>{@code
  * new RecordingLeakageDetector(this, "Detector", RecordingLeakageDetectorProps.builder()
  *         .instanceArn("arn:aws:connect:eu-west-2:111122223333:instance/...")
@@ -80,6 +85,8 @@ public class RecordingLeakageDetector extends Construct {
     private final ITopic alertTopic;
     private final Map<Handler, DetectorFunction> functions;
     private final Queue ingestFailureQueue;
+    private final ContactEventSource.Resources contactEventSource;
+    private final IRule checkScheduleRule;
     private final StateMachine stateMachine;
     private final IRule scheduleRule;
     private final IBucket evidenceBucket;
@@ -106,11 +113,18 @@ public class RecordingLeakageDetector extends Construct {
         this.evidenceScheduleRule = DetectorEvidence.schedule(this, functions.get(Handler.DAILY_EVIDENCE));
         this.ingestFailureQueue = IngestFailureDestination.create(this, settings, functions.get(Handler.FLOW_LOG_INGEST));
         FlowLogSubscription.create(this, settings.flowLogGroup(), functions.get(Handler.FLOW_LOG_INGEST).alias());
+        this.contactEventSource = settings.contactEvents()
+                ? ContactEventSource.create(this, settings, functions.get(Handler.CONTACT_EVENTS))
+                : null;
         this.stateMachine = DetectionWorkflow.create(this, settings, functions);
         this.scheduleRule = DetectionSchedule.create(this, settings, stateMachine);
+        this.checkScheduleRule = settings.contactEvents()
+                ? ContactEventSource.checkSchedule(this, settings, functions.get(Handler.CHECK_RECORDINGS))
+                : null;
         this.alarms = createAlarms();
         this.dashboard = settings.dashboard()
-                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, getAlarms(), settings)
+                ? DetectorDashboard.create(this, this, stateMachine, ingestFailureQueue, contactEventSource, getAlarms(),
+                        settings)
                 : null;
         NagSuppressionMetadata.apply(functions, stateMachine, ingestFailureQueue, evidenceBucket, settings);
     }
@@ -140,6 +154,11 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.REPORT_TOPIC_ARN, reportTopic.getTopicArn());
         environment.put(Env.METRICS_NAMESPACE, settings.metricsNamespace());
         environment.put(Env.DETECTOR_NAME, settings.detectorName());
+        environment.put(Env.CONNECT_INSTANCE_ARN, settings.instanceArn());
+        environment.put(Env.CONTACT_EVENTS, Boolean.toString(settings.contactEvents()));
+        environment.put(Env.LIVE_CONTACT_EVENT_SILENCE_SECONDS, Long.toString(settings.liveContactEventSilenceSeconds()));
+        environment.put(Env.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS,
+                Long.toString(settings.initialisedContactEventSilenceSeconds()));
         return environment;
     }
 
@@ -166,6 +185,16 @@ public class RecordingLeakageDetector extends Construct {
                         MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                         "Flow-log deliveries failed after Lambda's retries and wait in the ingest failure queue: fix the "
                                 + "cause, then replay them to the ingest function's live alias");
+        if (contactEventSource != null) {
+            alarms.onAny(DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED,
+                            contactEventSource.deadLetterQueue().metricApproximateNumberOfMessagesVisible(
+                                    MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                            "Contact events failed " + ContactEventSource.MAX_RECEIVE_COUNT + " times and wait in the "
+                                    + "contact event dead-letter queue: fix the cause, then redrive them to the contact "
+                                    + "event queue (their contacts are polled meanwhile)")
+                    .onAny(DetectorAlarm.CONTACT_EVENTS_REJECTED, metricContactEventsRejected(),
+                            "Contact events were rejected (unparseable, of another instance, or of an unknown type)");
+        }
         if (settings.checkIvrRecordings()) {
             alarms.onAny(DetectorAlarm.IVR_RECORDINGS_MISSING, metricIvrRecordingsMissing(),
                     "Contacts whose flow turned IVR recording on have no IVR recording");
@@ -345,6 +374,45 @@ public class RecordingLeakageDetector extends Construct {
     /** {@link #metricDescribeContactThrottled()} with options applied on top. */
     public Metric metricDescribeContactThrottled(MetricOptions options) {
         return detectorMetric(RuntimeContract.METRIC_DESCRIBE_CONTACT_THROTTLED, options);
+    }
+
+    /**
+     * Amazon Connect contact events the contact-event function applied to a tracked contact (with
+     * {@code contactEvents}): Sum over 5 minutes.
+     */
+    public Metric metricContactEventsApplied() {
+        return metricContactEventsApplied(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactEventsApplied()} with options applied on top. */
+    public Metric metricContactEventsApplied(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACT_EVENTS_APPLIED, options);
+    }
+
+    /**
+     * Contact events the contact-event function rejected: unparseable, of another instance, or of an unknown type
+     * (with {@code contactEvents}): Sum over 5 minutes. The construct alarms when it is at least 1.
+     */
+    public Metric metricContactEventsRejected() {
+        return metricContactEventsRejected(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactEventsRejected()} with options applied on top. */
+    public Metric metricContactEventsRejected(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACT_EVENTS_REJECTED, options);
+    }
+
+    /**
+     * Contact events for a contact the flow log has not announced yet, kept briefly for it (events can arrive before
+     * the flow-log delivery; with {@code contactEvents}): Sum over 5 minutes.
+     */
+    public Metric metricContactEventsPending() {
+        return metricContactEventsPending(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricContactEventsPending()} with options applied on top. */
+    public Metric metricContactEventsPending(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_CONTACT_EVENTS_PENDING, options);
     }
 
     /**
@@ -555,6 +623,16 @@ public class RecordingLeakageDetector extends Construct {
         return getAlarm(DetectorAlarm.INGEST_FAILURES_QUEUED);
     }
 
+    /** {@link DetectorAlarm#CONTACT_EVENTS_DEAD_LETTERED}, or null without {@code contactEvents} or when switched off. */
+    public Alarm getContactEventsDeadLetteredAlarm() {
+        return getAlarm(DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED);
+    }
+
+    /** {@link DetectorAlarm#CONTACT_EVENTS_REJECTED}, or null without {@code contactEvents} or when switched off. */
+    public Alarm getContactEventsRejectedAlarm() {
+        return getAlarm(DetectorAlarm.CONTACT_EVENTS_REJECTED);
+    }
+
     /** {@link DetectorAlarm#WORKFLOW_NOT_SUCCEEDING} (blind detector), or null when switched off. */
     public Alarm getWorkflowNotSucceedingAlarm() {
         return getAlarm(DetectorAlarm.WORKFLOW_NOT_SUCCEEDING);
@@ -659,9 +737,66 @@ public class RecordingLeakageDetector extends Construct {
         return functions.get(Handler.CHECK_RECORDINGS).function();
     }
 
-    /** The check function's {@code live} alias, which the state machine invokes. */
+    /**
+     * The check function's {@code live} alias, which the state machine invokes (and, with {@code contactEvents}, the
+     * check schedule).
+     */
     public Alias getCheckRecordingsAlias() {
         return functions.get(Handler.CHECK_RECORDINGS).alias();
+    }
+
+    /**
+     * Applies Amazon Connect's contact events to the contacts (with {@code contactEvents}; null without): reads them,
+     * in batches, from the {@linkplain #getContactEventQueue() contact event queue} through its {@code live} alias.
+     */
+    public Function getContactEventFunction() {
+        DetectorFunction function = functions.get(Handler.CONTACT_EVENTS);
+        return function == null ? null : function.function();
+    }
+
+    /** The contact-event function's {@code live} alias, which the queue's event source mapping invokes; or null. */
+    public Alias getContactEventAlias() {
+        DetectorFunction function = functions.get(Handler.CONTACT_EVENTS);
+        return function == null ? null : function.alias();
+    }
+
+    /**
+     * Where the contact event rule sends this instance's contact events, for the contact-event function (with
+     * {@code contactEvents}; null without). Kept 4 days, encrypted ({@code encryptionKey}, or SSE-SQS), TLS only; an
+     * event received 5 times without being applied moves to the {@linkplain #getContactEventDeadLetterQueue()
+     * dead-letter queue}.
+     */
+    public IQueue getContactEventQueue() {
+        return contactEventSource == null ? null : contactEventSource.queue();
+    }
+
+    /**
+     * The contact event queue's dead-letter queue (with {@code contactEvents}; null without): kept 14 days, encrypted
+     * like the queue, TLS only. The {@code ContactEventsDeadLetteredAlarm} fires while a message is waiting. Once the
+     * cause is fixed (the contact-event function's log group says what failed), move the messages back to the contact
+     * event queue with SQS's dead-letter queue redrive (console, or {@code aws sqs start-message-move-task
+     * --source-arn <this queue's ARN>}): applying an event twice changes nothing twice. Meanwhile the workflow polls
+     * the contacts those events were about.
+     */
+    public IQueue getContactEventDeadLetterQueue() {
+        return contactEventSource == null ? null : contactEventSource.deadLetterQueue();
+    }
+
+    /**
+     * The EventBridge rule (default event bus) that sends this instance's {@code CONNECTED_TO_AGENT},
+     * {@code DISCONNECTED} and {@code COMPLETED} contact events to the contact event queue (with
+     * {@code contactEvents}; null without).
+     */
+    public IRule getContactEventRule() {
+        return contactEventSource == null ? null : contactEventSource.rule();
+    }
+
+    /**
+     * The EventBridge rule that invokes the check function's {@code live} alias on {@code checkSchedule}, between
+     * workflow runs (with {@code contactEvents}; null without).
+     */
+    public IRule getCheckScheduleRule() {
+        return checkScheduleRule;
     }
 
     /**
@@ -933,6 +1068,30 @@ public class RecordingLeakageDetector extends Construct {
         /** @see RecordingLeakageDetectorProps#getIngestReservedConcurrentExecutions() */
         public Builder ingestReservedConcurrentExecutions(Integer ingestReservedConcurrentExecutions) {
             props.ingestReservedConcurrentExecutions(ingestReservedConcurrentExecutions);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getContactEvents() */
+        public Builder contactEvents(Boolean contactEvents) {
+            props.contactEvents(contactEvents);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getLiveContactEventSilence() */
+        public Builder liveContactEventSilence(Duration liveContactEventSilence) {
+            props.liveContactEventSilence(liveContactEventSilence);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getInitialisedContactEventSilence() */
+        public Builder initialisedContactEventSilence(Duration initialisedContactEventSilence) {
+            props.initialisedContactEventSilence(initialisedContactEventSilence);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
+        public Builder checkSchedule(Schedule checkSchedule) {
+            props.checkSchedule(checkSchedule);
             return this;
         }
 

@@ -48,6 +48,14 @@ public final class RecordingLeakageDetectorDefaults {
     public static final Duration FLOW_LOG_SILENCE_PERIOD = Duration.hours(24);
     /** {@code workflowSilencePeriod} of the workflow-not-succeeding alarm. */
     public static final Duration WORKFLOW_SILENCE_PERIOD = Duration.minutes(15);
+    /** {@code contactEvents}: the detector consumes Amazon Connect's contact events (EventBridge). */
+    public static final boolean CONTACT_EVENTS = true;
+    /** {@code liveContactEventSilence}: a live contact whose last contact event is younger than this is not polled. */
+    public static final Duration LIVE_CONTACT_EVENT_SILENCE = Duration.minutes(30);
+    /** {@code initialisedContactEventSilence}: an initialised contact with no event yet is not polled until this old. */
+    public static final Duration INITIALISED_CONTACT_EVENT_SILENCE = Duration.minutes(10);
+    /** {@code checkSchedule} (with contact events): the recordings check runs every minute, between workflow runs. */
+    public static final String CHECK_SCHEDULE_EXPRESSION = "rate(1 minute)";
     /** Key prefix of the daily evidence in the evidence bucket (not a prop). */
     public static final String EVIDENCE_KEY_PREFIX = "evidence";
     /** A function takes no new work when less than this much invocation time remains (not a prop). */

@@ -72,6 +72,10 @@ public final class RecordingLeakageDetectorProps {
     private final SubnetSelection vpcSubnets;
     private final List<ISecurityGroup> securityGroups;
     private final Integer ingestReservedConcurrentExecutions;
+    private final Boolean contactEvents;
+    private final Duration liveContactEventSilence;
+    private final Duration initialisedContactEventSilence;
+    private final Schedule checkSchedule;
 
     private RecordingLeakageDetectorProps(Builder builder) {
         this.instanceArn = builder.instanceArn;
@@ -117,6 +121,10 @@ public final class RecordingLeakageDetectorProps {
         this.vpcSubnets = builder.vpcSubnets;
         this.securityGroups = builder.securityGroups == null ? List.of() : List.copyOf(builder.securityGroups);
         this.ingestReservedConcurrentExecutions = builder.ingestReservedConcurrentExecutions;
+        this.contactEvents = builder.contactEvents;
+        this.liveContactEventSilence = builder.liveContactEventSilence;
+        this.initialisedContactEventSilence = builder.initialisedContactEventSilence;
+        this.checkSchedule = builder.checkSchedule;
     }
 
     /** A builder with no property set. */
@@ -212,7 +220,8 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * When the detection workflow starts.
+     * When the detection workflow starts. With {@code contactEvents}, the recordings are also checked on
+     * {@code checkSchedule} between runs.
      *
      * @default every 5 minutes on the minute mod 5 ({@code cron(0/5 * * * ? *)}: 13:00, 13:05, ...), in UTC
      */
@@ -265,7 +274,7 @@ public final class RecordingLeakageDetectorProps {
      * Topic for missing-recording and unverifiable-contact alerts (published by the functions) and, unless
      * {@code alarmTopic} is given, for the alarms. A
      * given topic is used as it is: the construct changes neither its encryption nor its policy ({@code encryptionKey}
-     * then applies to the table and the ingest failure queue only), and only adds the {@code alertEmails} subscriptions and the functions'
+     * then applies to the table and the queues only), and only adds the {@code alertEmails} subscriptions and the functions'
      * {@code sns:Publish} (plus the key actions publishing needs, if the topic's key is known). If it is encrypted with
      * a customer managed key, that key's policy must let {@code cloudwatch.amazonaws.com} use it, or the alarms cannot
      * publish.
@@ -307,8 +316,9 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * Customer managed KMS key for the contact table, the ingest failure queue and the default alert topic. The
-     * functions get exactly the key actions their table, queue and topic access needs, in their roles (so the key
+     * Customer managed KMS key for the contact table, the ingest failure queue, the contact event queues (with
+     * {@code contactEvents}) and the default alert topic. The functions get exactly the key actions their table, queue
+     * and topic access needs, in their roles (so the key
      * policy must let IAM policies grant use of the key, as the default key policy does).
      *
      * <p>CloudWatch alarms publish to the default alert topic with the key too, which needs a statement for
@@ -318,7 +328,14 @@ public final class RecordingLeakageDetectorProps {
      * {@code recording-leakage-detector:importedEncryptionKeyForAlertTopic}, with the statement to add), and the key
      * policy must be given that statement, or the alarms cannot notify anyone.
      *
-     * @default the table uses an AWS owned key; the ingest failure queue uses SSE-SQS; the default alert topic gets a
+     * <p>With {@code contactEvents}, EventBridge sends the contact events to their queue with the key too, which needs
+     * a statement for {@code events.amazonaws.com} (at least {@code kms:Decrypt, kms:GenerateDataKey*}) in the key
+     * policy. The queue's rule target adds one to a key created in this app (for this account's rules only); for an
+     * imported key the construct warns at synth (warning id
+     * {@code recording-leakage-detector:importedEncryptionKeyForContactEventQueue}, with the statement to add), and
+     * without that statement no contact event arrives (the detector then polls, as without contact events).
+     *
+     * @default the table uses an AWS owned key; the queues use SSE-SQS; the default alert topic gets a
      *          new key of its own
      */
     public Optional<IKey> getEncryptionKey() {
@@ -336,7 +353,7 @@ public final class RecordingLeakageDetectorProps {
     }
 
     /**
-     * Instruction set of the five functions.
+     * Instruction set of every function.
      *
      * @default {@link Architecture#ARM_64}
      */
@@ -507,7 +524,8 @@ public final class RecordingLeakageDetectorProps {
     /**
      * Whether to create the CloudWatch dashboard: compliance (gauge and time series), contacts by category, leaks,
      * workflow executions and duration, DescribeContact calls and throttles, ingested and malformed flow-log events,
-     * the ingest failure queue, and the alarms.
+     * the ingest failure queue, contact events (applied, rejected, pending) and their queues with {@code contactEvents},
+     * and the alarms.
      *
      * @default true
      */
@@ -519,7 +537,7 @@ public final class RecordingLeakageDetectorProps {
      * Changes to the default alarms, by alarm: switch one off ({@link AlarmOverride#off()}), or set its threshold,
      * evaluation periods or datapoints to alarm. An alarm the configuration does not create
      * ({@code IVR_RECORDINGS_MISSING} without {@code checkIvrRecordings}, {@code COMPLIANCE_BELOW_TARGET} without
-     * {@code complianceTarget}) cannot be changed; the blind-detector alarms' evaluation periods come from
+     * {@code complianceTarget}, the two contact-event alarms without {@code contactEvents}) cannot be changed; the blind-detector alarms' evaluation periods come from
      * {@code workflowSilencePeriod} and {@code flowLogSilencePeriod}.
      *
      * @default every alarm as documented in {@link DetectorAlarm}
@@ -582,6 +600,58 @@ public final class RecordingLeakageDetectorProps {
         return Optional.ofNullable(ingestReservedConcurrentExecutions);
     }
 
+    /**
+     * Whether the detector consumes Amazon Connect's contact events, so that it rarely needs to ask Connect
+     * ({@code DescribeContact}) where a contact is. Connect publishes them to the account's default EventBridge bus
+     * with no set-up on its side; an EventBridge rule passes this instance's {@code CONNECTED_TO_AGENT},
+     * {@code DISCONNECTED} and {@code COMPLETED} events to an encrypted SQS queue (TLS only, with a dead-letter queue of
+     * its own after 5 receives, alarmed), from which the contact-event function applies them to the contacts. Events
+     * are best effort, unordered and may repeat: the workflow still polls a contact whose events stay away (see
+     * {@code liveContactEventSilence}, {@code initialisedContactEventSilence}), so nothing is lost when one is
+     * missing, and with {@code checkSchedule} the recordings are checked every minute. {@code false}: polling only, as
+     * without contact events (no rule, queues, function or check schedule).
+     *
+     * @default true
+     */
+    public Optional<Boolean> getContactEvents() {
+        return Optional.ofNullable(contactEvents);
+    }
+
+    /**
+     * With contact events: a contact in progress whose last contact event is younger than this is not polled with
+     * {@code DescribeContact} (its next event is expected to tell); once the events have been silent this long the
+     * workflow polls it again. Whole seconds, from 1 minute to {@code maxTrackingAge}. Only with {@code contactEvents}.
+     *
+     * @default 30 minutes
+     */
+    public Optional<Duration> getLiveContactEventSilence() {
+        return Optional.ofNullable(liveContactEventSilence);
+    }
+
+    /**
+     * With contact events: a contact whose recording behaviour was just set and that has had no contact event yet is
+     * not polled with {@code DescribeContact} until it is this old (its {@code CONNECTED_TO_AGENT} or
+     * {@code DISCONNECTED} event usually arrives first). Whole seconds, from 1 minute to {@code maxTrackingAge}. Only
+     * with {@code contactEvents}.
+     *
+     * @default 10 minutes
+     */
+    public Optional<Duration> getInitialisedContactEventSilence() {
+        return Optional.ofNullable(initialisedContactEventSilence);
+    }
+
+    /**
+     * With contact events: when an extra EventBridge rule invokes the check function's {@code live} alias directly
+     * (with {@code {"executionStartTime": <the event's time>}}), besides its run in the workflow, so that a verdict
+     * comes within a minute of the grace period ending rather than at the next workflow run. The rule is not created
+     * without {@code contactEvents}, and may then not be set.
+     *
+     * @default {@code rate(1 minute)} when {@code contactEvents} is on
+     */
+    public Optional<Schedule> getCheckSchedule() {
+        return Optional.ofNullable(checkSchedule);
+    }
+
     /** In {@link DetectorAlarm}'s order, so that validation reports them in a stable order; nulls kept to be reported. */
     private static Map<DetectorAlarm, AlarmOverride> alarmsInEnumOrder(Map<DetectorAlarm, AlarmOverride> given) {
         Map<DetectorAlarm, AlarmOverride> ordered = new EnumMap<>(DetectorAlarm.class);
@@ -635,6 +705,10 @@ public final class RecordingLeakageDetectorProps {
         private SubnetSelection vpcSubnets;
         private List<ISecurityGroup> securityGroups;
         private Integer ingestReservedConcurrentExecutions;
+        private Boolean contactEvents;
+        private Duration liveContactEventSilence;
+        private Duration initialisedContactEventSilence;
+        private Schedule checkSchedule;
 
         private Builder() {
         }
@@ -888,6 +962,30 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getIngestReservedConcurrentExecutions() */
         public Builder ingestReservedConcurrentExecutions(Integer ingestReservedConcurrentExecutions) {
             this.ingestReservedConcurrentExecutions = ingestReservedConcurrentExecutions;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getContactEvents() */
+        public Builder contactEvents(Boolean contactEvents) {
+            this.contactEvents = contactEvents;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getLiveContactEventSilence() */
+        public Builder liveContactEventSilence(Duration liveContactEventSilence) {
+            this.liveContactEventSilence = liveContactEventSilence;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getInitialisedContactEventSilence() */
+        public Builder initialisedContactEventSilence(Duration initialisedContactEventSilence) {
+            this.initialisedContactEventSilence = initialisedContactEventSilence;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
+        public Builder checkSchedule(Schedule checkSchedule) {
+            this.checkSchedule = checkSchedule;
             return this;
         }
 

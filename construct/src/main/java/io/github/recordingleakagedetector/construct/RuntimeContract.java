@@ -43,6 +43,12 @@ final class RuntimeContract {
     static final String METRIC_FLOW_LOG_EVENTS_INGESTED = "FlowLogEventsIngested";
     static final String METRIC_DESCRIBE_CONTACT_CALLS = "DescribeContactCalls";
     static final String METRIC_DESCRIBE_CONTACT_THROTTLED = "DescribeContactThrottled";
+    /** Contact events applied to a tracked contact. */
+    static final String METRIC_CONTACT_EVENTS_APPLIED = "ContactEventsApplied";
+    /** Contact events that were unparseable, of another instance, or of an unknown type. */
+    static final String METRIC_CONTACT_EVENTS_REJECTED = "ContactEventsRejected";
+    /** Contact events for a contact the flow log has not announced yet, kept briefly. */
+    static final String METRIC_CONTACT_EVENTS_PENDING = "ContactEventsPending";
 
     /** The task input field carrying the execution's start time ({@code Handler.EXECUTION_START_TIME_FIELD}). */
     static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
@@ -72,23 +78,32 @@ final class RuntimeContract {
         COMPLIANCE_TARGET_PERCENT,
         REPORT_TOPIC_ARN,
         METRICS_NAMESPACE,
-        DETECTOR_NAME
+        DETECTOR_NAME,
+        CONNECT_INSTANCE_ARN,
+        CONTACT_EVENTS,
+        LIVE_CONTACT_EVENT_SILENCE_SECONDS,
+        INITIALISED_CONTACT_EVENT_SILENCE_SECONDS
     }
 
-    /** The six Lambda entry points, each with exactly the environment variables it reads. */
+    /**
+     * The seven Lambda entry points, each with exactly the environment variables it reads. {@link #CONTACT_EVENTS} is
+     * deployed only when the {@code contactEvents} prop is on.
+     */
     enum Handler {
         FLOW_LOG_INGEST("FlowLogIngestHandler",
                 Env.CONTACT_TABLE_NAME, Env.CONTACT_RETENTION_DAYS, Env.CONCURRENT_CONTACTS, Env.REPORTING_TIME_ZONE,
-                Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+                Env.METRICS_NAMESPACE, Env.DETECTOR_NAME, Env.CONTACT_EVENTS),
         POLL_INITIALISED("PollInitialisedHandler",
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
-                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME,
+                Env.CONTACT_EVENTS, Env.LIVE_CONTACT_EVENT_SILENCE_SECONDS, Env.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS),
         PURGE_QUEUE_CONTACTS("PurgeQueueContactsHandler",
                 Env.CONTACT_TABLE_NAME, Env.CHECK_IVR_RECORDINGS, Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
                 Env.DETECTOR_NAME),
         POLL_IN_PROGRESS("PollInProgressHandler",
                 Env.CONTACT_TABLE_NAME, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.MAX_TRACKING_AGE_SECONDS, Env.ALERT_TOPIC_ARN,
-                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME,
+                Env.CONTACT_EVENTS, Env.LIVE_CONTACT_EVENT_SILENCE_SECONDS, Env.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS),
         CHECK_RECORDINGS("CheckRecordingsHandler",
                 Env.CONTACT_TABLE_NAME, Env.RECORDING_BUCKET_NAME, Env.RECORDING_KEY_PREFIX,
                 Env.ADDITIONAL_RECORDING_PREFIXES, Env.MINIMUM_RECORDED_SHARE, Env.MINIMUM_LEG_SECONDS_FOR_SHARE,
@@ -99,6 +114,10 @@ final class RuntimeContract {
                 Env.CONTACT_TABLE_NAME, Env.MAX_TRACKING_AGE_SECONDS, Env.CONTACT_RETENTION_DAYS,
                 Env.REPORTING_TIME_ZONE, Env.EVIDENCE_BUCKET_NAME,
                 Env.EVIDENCE_KEY_PREFIX, Env.COMPLIANCE_TARGET_PERCENT, Env.REPORT_TOPIC_ARN, Env.METRICS_NAMESPACE,
+                Env.DETECTOR_NAME),
+        /** Applies Amazon Connect contact events (EventBridge, through an SQS queue) to the contacts. */
+        CONTACT_EVENTS("ContactEventHandler",
+                Env.CONTACT_TABLE_NAME, Env.CONNECT_INSTANCE_ARN, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
                 Env.DETECTOR_NAME);
 
         private final String simpleClassName;

@@ -72,7 +72,8 @@ class RecordingLeakageDetectorApiTest {
                 .requiredProps(stack).checkIvrRecordings(true).complianceTarget(99.5).build());
         Map<DetectorAlarm, Alarm> named = namedGetters(detector);
 
-        // THEN all fourteen, each under its documented id, and getAlarms() lists exactly them
+        // THEN all sixteen (contact events are on by default), each under its documented id, and getAlarms() lists
+        // exactly them
         assertThat(named).containsOnlyKeys(DetectorAlarm.values());
         named.forEach((alarm, created) -> {
             assertThat(created.getNode().getId()).as(alarm.name()).isEqualTo(alarm.constructId());
@@ -101,8 +102,9 @@ class RecordingLeakageDetectorApiTest {
         assertThat(alarmIds(template)).containsExactlyInAnyOrder("DetectorRecordingsMissingAlarm",
                 "DetectorRecordingsEmptyAlarm", "DetectorRecordingsPartialAlarm", "DetectorContactsUnverifiableAlarm",
                 "DetectorIngestErrorsAlarm", "DetectorWorkflowFailedAlarm", "DetectorWorkflowTimedOutAlarm",
-                "DetectorIngestFailuresQueuedAlarm", "DetectorWorkflowNotSucceedingAlarm", "DetectorEvidenceErrorsAlarm");
-        assertThat(detector.getAlarms()).hasSize(10);
+                "DetectorIngestFailuresQueuedAlarm", "DetectorContactEventsDeadLetteredAlarm",
+                "DetectorContactEventsRejectedAlarm", "DetectorWorkflowNotSucceedingAlarm", "DetectorEvidenceErrorsAlarm");
+        assertThat(detector.getAlarms()).hasSize(12);
     }
 
     @Test
@@ -163,10 +165,11 @@ class RecordingLeakageDetectorApiTest {
                 detector.getPurgeQueueContactsFunction(), detector.getPurgeQueueContactsAlias(),
                 detector.getPollInProgressFunction(), detector.getPollInProgressAlias(),
                 detector.getCheckRecordingsFunction(), detector.getCheckRecordingsAlias(),
-                detector.getEvidenceFunction(), detector.getEvidenceAlias());
+                detector.getEvidenceFunction(), detector.getEvidenceAlias(),
+                detector.getContactEventFunction(), detector.getContactEventAlias());
 
-        // THEN six distinct functions, each alias named live and pointing at its own function
-        assertThat(aliases).hasSize(6);
+        // THEN seven distinct functions, each alias named live and pointing at its own function
+        assertThat(aliases).hasSize(7);
         aliases.forEach((function, alias) -> {
             assertThat(alias.getAliasName()).isEqualTo("live");
             assertThat(alias.getVersion().getLambda()).isSameAs(function);
@@ -258,6 +261,9 @@ class RecordingLeakageDetectorApiTest {
         getters.put(DetectorAlarm.WORKFLOW_FAILED, RecordingLeakageDetector::getWorkflowFailedAlarm);
         getters.put(DetectorAlarm.WORKFLOW_TIMED_OUT, RecordingLeakageDetector::getWorkflowTimedOutAlarm);
         getters.put(DetectorAlarm.INGEST_FAILURES_QUEUED, RecordingLeakageDetector::getIngestFailuresQueuedAlarm);
+        getters.put(DetectorAlarm.CONTACT_EVENTS_DEAD_LETTERED,
+                RecordingLeakageDetector::getContactEventsDeadLetteredAlarm);
+        getters.put(DetectorAlarm.CONTACT_EVENTS_REJECTED, RecordingLeakageDetector::getContactEventsRejectedAlarm);
         getters.put(DetectorAlarm.WORKFLOW_NOT_SUCCEEDING, RecordingLeakageDetector::getWorkflowNotSucceedingAlarm);
         getters.put(DetectorAlarm.FLOW_LOG_SILENCE, RecordingLeakageDetector::getFlowLogSilenceAlarm);
         getters.put(DetectorAlarm.COMPLIANCE_BELOW_TARGET, RecordingLeakageDetector::getComplianceBelowTargetAlarm);

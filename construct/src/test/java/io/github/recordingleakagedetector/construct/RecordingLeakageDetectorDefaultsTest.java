@@ -47,29 +47,33 @@ class RecordingLeakageDetectorDefaultsTest {
     @Test
     void createsExactlyTheDocumentedResources() {
         template.resourceCountIs("AWS::DynamoDB::Table", 1);
-        template.resourceCountIs("AWS::Lambda::Function", 6);
-        template.resourceCountIs("AWS::Lambda::Version", 6);
-        template.resourceCountIs("AWS::Lambda::Alias", 6);
-        // The subscription filter's and the evidence schedule's.
-        template.resourceCountIs("AWS::Lambda::Permission", 2);
+        template.resourceCountIs("AWS::Lambda::Function", 7);
+        template.resourceCountIs("AWS::Lambda::Version", 7);
+        template.resourceCountIs("AWS::Lambda::Alias", 7);
+        // The subscription filter's, the evidence schedule's and the check schedule's.
+        template.resourceCountIs("AWS::Lambda::Permission", 3);
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 1);
-        template.resourceCountIs("AWS::Logs::LogGroup", 7);
+        template.resourceCountIs("AWS::Logs::LogGroup", 8);
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
-        template.resourceCountIs("AWS::Events::Rule", 2);
+        // The workflow schedule, the evidence schedule, the contact event rule and the check schedule.
+        template.resourceCountIs("AWS::Events::Rule", 4);
         // The alert topic and the report topic.
         template.resourceCountIs("AWS::SNS::Topic", 2);
         template.resourceCountIs("AWS::SNS::TopicPolicy", 2);
         template.resourceCountIs("AWS::SNS::Subscription", 0);
         template.resourceCountIs("AWS::KMS::Key", 1);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 14);
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         template.resourceCountIs("AWS::S3::Bucket", 1);
         template.resourceCountIs("AWS::S3::BucketPolicy", 1);
-        template.resourceCountIs("AWS::SQS::Queue", 1);
-        template.resourceCountIs("AWS::SQS::QueuePolicy", 1);
-        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
-        // Six function roles, the state machine's and the schedule's.
-        template.resourceCountIs("AWS::IAM::Role", 8);
+        // The ingest failure queue, the contact event queue and its dead-letter queue.
+        template.resourceCountIs("AWS::SQS::Queue", 3);
+        template.resourceCountIs("AWS::SQS::QueuePolicy", 3);
+        // The ingest alias's (failure destination) and the check alias's (no retries of a scheduled check).
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 2);
+        // Seven function roles, the state machine's and the schedule's.
+        template.resourceCountIs("AWS::IAM::Role", 9);
     }
 
     @Test
@@ -105,7 +109,7 @@ class RecordingLeakageDetectorDefaultsTest {
     @Test
     void everyFunctionRunsJava21OnArmWithSnapStartTracingAndItsOwnJsonLogGroup() {
         Map<String, JsonNode> functions = Templates.resourcesOfType(template, "AWS::Lambda::Function");
-        assertThat(functions).hasSize(6);
+        assertThat(functions).hasSize(7);
         functions.values().forEach(function -> {
             JsonNode properties = function.path("Properties");
             assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
@@ -169,7 +173,8 @@ class RecordingLeakageDetectorDefaultsTest {
                 handlers + "PurgeQueueContactsHandler::handleRequest", 240,
                 handlers + "PollInProgressHandler::handleRequest", 240,
                 handlers + "CheckRecordingsHandler::handleRequest", 240,
-                handlers + "DailyEvidenceHandler::handleRequest", 900));
+                handlers + "DailyEvidenceHandler::handleRequest", 900,
+                handlers + "ContactEventHandler::handleRequest", 60));
     }
 
     @Test
@@ -182,13 +187,16 @@ class RecordingLeakageDetectorDefaultsTest {
         Map<String, Object> topicArn = Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorAlertTopic"));
 
         assertEnvironment("DetectorIngestFunction", with(common, Map.of("CONTACT_RETENTION_DAYS", "90",
-                "CONCURRENT_CONTACTS", "8", "REPORTING_TIME_ZONE", "UTC")));
+                "CONCURRENT_CONTACTS", "8", "REPORTING_TIME_ZONE", "UTC", "CONTACT_EVENTS", "true")));
         Map<String, Object> poller = with(common, Map.of(
                 "DESCRIBE_CONTACT_RATE_LIMIT", "2",
                 "MAX_TRACKING_AGE_SECONDS", "86400",
                 "ALERT_TOPIC_ARN", topicArn,
                 "SAFETY_MARGIN_SECONDS", "20",
-                "CONCURRENT_CONTACTS", "8"));
+                "CONCURRENT_CONTACTS", "8",
+                "CONTACT_EVENTS", "true",
+                "LIVE_CONTACT_EVENT_SILENCE_SECONDS", "1800",
+                "INITIALISED_CONTACT_EVENT_SILENCE_SECONDS", "600"));
         assertEnvironment("DetectorPollInitialisedFunction", poller);
         assertEnvironment("DetectorPollInProgressFunction", poller);
         assertEnvironment("DetectorPurgeQueueContactsFunction", with(common, Map.of("SAFETY_MARGIN_SECONDS", "20",
@@ -213,6 +221,9 @@ class RecordingLeakageDetectorDefaultsTest {
                 "EVIDENCE_KEY_PREFIX", "evidence",
                 "COMPLIANCE_TARGET_PERCENT", "",
                 "REPORT_TOPIC_ARN", Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorReportTopic")))));
+        assertEnvironment("DetectorContactEventFunction", with(common, Map.of(
+                "CONNECT_INSTANCE_ARN", INSTANCE_ARN,
+                "CONCURRENT_CONTACTS", "8")));
         assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
     }
 
@@ -233,7 +244,12 @@ class RecordingLeakageDetectorDefaultsTest {
 
     @Test
     void ingestDeliveriesThatFailAfterLambdasRetriesGoToTheFailureQueueFromTheAliasTheSubscriptionInvokes() {
-        JsonNode config = Templates.onlyResourceOfType(template, "AWS::Lambda::EventInvokeConfig").path("Properties");
+        List<JsonNode> ingestConfigs = Templates.resourcesOfType(template, "AWS::Lambda::EventInvokeConfig").values()
+                .stream().map(config -> config.path("Properties"))
+                .filter(config -> Templates.resourceText(config.path("FunctionName")).equals("${DetectorIngestFunction}"))
+                .toList();
+        assertThat(ingestConfigs).hasSize(1);
+        JsonNode config = ingestConfigs.get(0);
         assertThat(Templates.resourceText(config.path("FunctionName"))).isEqualTo("${DetectorIngestFunction}");
         // The qualifier is the live alias (taken from the alias's ARN, so the alias exists first), not $LATEST.
         assertThat(config.path("Qualifier").toString()).isEqualTo("{\"Fn::Select\":[7,{\"Fn::Split\":[\":\",{\"Ref\":\""
@@ -313,7 +329,7 @@ class RecordingLeakageDetectorDefaultsTest {
     void noRoleMayReadRecordingsOrListOutsideTheRecordingPrefix() {
         // The runtime checks existence by ListObjectsV2 with prefix=<key>: reading recordings is never needed.
         Map<String, JsonNode> roles = Templates.resourcesOfType(template, "AWS::IAM::Role");
-        assertThat(roles).hasSize(8);
+        assertThat(roles).hasSize(9);
         String evidenceRole = logicalId("AWS::IAM::Role", "DetectorDailyEvidenceFunctionRole");
         List<String> allowed = List.of("s3:ListBucket " + BUCKET_ARN + " if {\"StringLike\":{\"s3:prefix\":[\""
                 + DERIVED_PREFIX + "/*\"]}}");
@@ -381,7 +397,7 @@ class RecordingLeakageDetectorDefaultsTest {
         // The blind-detector alarms fire on silence and the evidence one is hourly: RecordingLeakageDetectorEvidenceTest.
         alarms.keySet().removeIf(id -> id.startsWith("DetectorWorkflowNotSucceedingAlarm")
                 || id.startsWith("DetectorFlowLogSilenceAlarm") || id.startsWith("DetectorEvidenceErrorsAlarm"));
-        assertThat(alarms).hasSize(9);
+        assertThat(alarms).hasSize(11);
         Map<String, String> metricByAlarm = new TreeMap<>();
         alarms.forEach((id, alarm) -> {
             JsonNode properties = alarm.path("Properties");
@@ -392,21 +408,24 @@ class RecordingLeakageDetectorDefaultsTest {
             assertThat(properties.path("Period").asInt()).as(id).isEqualTo(300);
             // A queue depth is a level, not a count: its alarm takes the maximum.
             assertThat(properties.path("Statistic").asText()).as(id)
-                    .isEqualTo(id.startsWith("DetectorIngestFailuresQueuedAlarm") ? "Maximum" : "Sum");
+                    .isEqualTo(id.startsWith("DetectorIngestFailuresQueuedAlarm")
+                            || id.startsWith("DetectorContactEventsDeadLetteredAlarm") ? "Maximum" : "Sum");
             assertThat(properties.path("TreatMissingData").asText()).as(id).isEqualTo("notBreaching");
             assertThat(Templates.text(properties.path("AlarmActions"))).as(id)
                     .isEqualTo("[{\"Ref\":\"" + logicalId("AWS::SNS::Topic", "DetectorAlertTopic") + "\"}]");
         });
-        assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing",
-                "DetectorRecordingsEmptyAlarm", "RecordingLeakageDetector/RecordingsEmpty",
-                "DetectorRecordingsPartialAlarm", "RecordingLeakageDetector/RecordingsPartial",
-                "DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable",
-                "DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents",
-                "DetectorIngestErrorsAlarm", "AWS/Lambda/Errors",
-                "DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed",
-                "DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut",
-                "DetectorIngestFailuresQueuedAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"));
+        assertThat(metricByAlarm).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DetectorRecordingsMissingAlarm", "RecordingLeakageDetector/RecordingsMissing"),
+                Map.entry("DetectorRecordingsEmptyAlarm", "RecordingLeakageDetector/RecordingsEmpty"),
+                Map.entry("DetectorRecordingsPartialAlarm", "RecordingLeakageDetector/RecordingsPartial"),
+                Map.entry("DetectorContactsUnverifiableAlarm", "RecordingLeakageDetector/ContactsUnverifiable"),
+                Map.entry("DetectorMalformedLogEventsAlarm", "RecordingLeakageDetector/MalformedLogEvents"),
+                Map.entry("DetectorIngestErrorsAlarm", "AWS/Lambda/Errors"),
+                Map.entry("DetectorWorkflowFailedAlarm", "AWS/States/ExecutionsFailed"),
+                Map.entry("DetectorWorkflowTimedOutAlarm", "AWS/States/ExecutionsTimedOut"),
+                Map.entry("DetectorIngestFailuresQueuedAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                Map.entry("DetectorContactEventsDeadLetteredAlarm", "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                Map.entry("DetectorContactEventsRejectedAlarm", "RecordingLeakageDetector/ContactEventsRejected")));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(
@@ -460,7 +479,16 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DetectorIngestFailureQueue"));
         assertThat(ref(detector.getDashboard().getDashboardName())).isEqualTo(logicalId("AWS::CloudWatch::Dashboard",
                 "DetectorDashboard"));
+        assertThat(ref(detector.getContactEventQueue().getQueueUrl())).isEqualTo(logicalId("AWS::SQS::Queue",
+                "DetectorContactEventQueue"));
+        assertThat(ref(detector.getContactEventDeadLetterQueue().getQueueUrl())).isEqualTo(logicalId("AWS::SQS::Queue",
+                "DetectorContactEventDeadLetterQueue"));
+        assertThat(ref(detector.getContactEventRule().getRuleName())).isEqualTo(logicalId("AWS::Events::Rule",
+                "DetectorContactEventRule"));
+        assertThat(ref(detector.getCheckScheduleRule().getRuleName())).isEqualTo(logicalId("AWS::Events::Rule",
+                "DetectorCheckSchedule"));
         assertThat(Map.of(
+                "DetectorContactEventFunction", detector.getContactEventFunction(),
                 "DetectorIngestFunction", detector.getIngestFunction(),
                 "DetectorPollInitialisedFunction", detector.getPollInitialisedFunction(),
                 "DetectorPurgeQueueContactsFunction", detector.getPurgeQueueContactsFunction(),
@@ -469,7 +497,7 @@ class RecordingLeakageDetectorDefaultsTest {
                 "DetectorDailyEvidenceFunction", detector.getEvidenceFunction()))
                 .allSatisfy((id, function) -> assertThat(ref(function.getFunctionName())).as(id)
                         .isEqualTo(logicalId("AWS::Lambda::Function", id)));
-        assertThat(detector.getAlarms()).hasSize(12);
+        assertThat(detector.getAlarms()).hasSize(14);
         assertThat(detector.getRecordingKeyPrefix()).isEqualTo(DERIVED_PREFIX);
 
         var metric = detector.metricRecordingsMissing();

@@ -42,15 +42,15 @@ class RecordingLeakageDetectorEmbeddingTest {
 
         // THEN every resource is doubled, and nothing that must be unique in an account is shared
         Template template = Template.fromStack(stack);
-        template.resourceCountIs("AWS::Lambda::Function", 12);
+        template.resourceCountIs("AWS::Lambda::Function", 14);
         template.resourceCountIs("AWS::DynamoDB::Table", 2);
         template.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
-        template.resourceCountIs("AWS::Events::Rule", 4);
+        template.resourceCountIs("AWS::Events::Rule", 8);
         template.resourceCountIs("AWS::Logs::SubscriptionFilter", 2);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 24);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 28);
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 2);
         template.resourceCountIs("AWS::S3::Bucket", 2);
-        template.resourceCountIs("AWS::SQS::Queue", 2);
+        template.resourceCountIs("AWS::SQS::Queue", 6);
         template.resourceCountIs("AWS::SNS::Topic", 4);
         assertThat(london.getDetectorName()).isNotEqualTo(dublin.getDetectorName());
         assertThat(london.getRecordingKeyPrefix()).isEqualTo("connect/london/CallRecordings");

@@ -41,12 +41,12 @@ class RecordingLeakageDetectorNetworkTest {
                 .securityGroups(List.of(group))
                 .build());
 
-        // THEN all six functions have that VPC configuration, and their roles may manage network interfaces
+        // THEN all seven functions have that VPC configuration, and their roles may manage network interfaces
         Template template = Template.fromStack(stack);
         Map<String, JsonNode> functions = new java.util.TreeMap<>(Templates.resourcesOfType(template,
                 "AWS::Lambda::Function"));
         functions.keySet().removeIf(id -> !id.startsWith("Detector")); // the VPC's own default-group custom resource
-        assertThat(functions).hasSize(6);
+        assertThat(functions).hasSize(7);
         String groupId = Templates.logicalId(template, "AWS::EC2::SecurityGroup", "DetectorGroup");
         functions.forEach((id, function) -> {
             JsonNode vpcConfig = function.path("Properties").path("VpcConfig");

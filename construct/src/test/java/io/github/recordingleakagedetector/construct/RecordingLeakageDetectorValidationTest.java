@@ -312,6 +312,6 @@ class RecordingLeakageDetectorValidationTest {
                 .build());
 
         assertThat(detector.getComplianceBelowTargetAlarm()).isNull();
-        assertThat(detector.getAlarms()).hasSize(12);
+        assertThat(detector.getAlarms()).hasSize(14);
     }
 }
