@@ -27,6 +27,7 @@ import software.constructs.Construct;
  *   <tr><td>{@value #ALERT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
  *   <tr><td>{@value #ADDITIONAL_RECORDING_LOCATIONS_KEY}</td><td>none (comma-separated key prefixes)</td></tr>
  *   <tr><td>{@value #CHECK_IVR_RECORDINGS_KEY}</td><td>false</td></tr>
+ *   <tr><td>{@value #CONTACT_EVENTS_KEY}</td><td>true</td></tr>
  *   <tr><td>{@value #COMPLIANCE_TARGET_KEY}</td><td>none (a percentage, e.g. 99.5)</td></tr>
  *   <tr><td>{@value #REPORTING_TIME_ZONE_KEY}</td><td>UTC</td></tr>
  *   <tr><td>{@value #REPORT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
@@ -43,6 +44,7 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
     public static final String ALERT_EMAILS_KEY = "alertEmails";
     public static final String ADDITIONAL_RECORDING_LOCATIONS_KEY = "additionalRecordingLocations";
     public static final String CHECK_IVR_RECORDINGS_KEY = "checkIvrRecordings";
+    public static final String CONTACT_EVENTS_KEY = "contactEvents";
     public static final String COMPLIANCE_TARGET_KEY = "complianceTarget";
     public static final String REPORTING_TIME_ZONE_KEY = "reportingTimeZone";
     public static final String REPORT_EMAILS_KEY = "reportEmails";
@@ -66,6 +68,7 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
                 .alertEmails(list(context(ALERT_EMAILS_KEY, "")))
                 .additionalRecordingLocations(list(context(ADDITIONAL_RECORDING_LOCATIONS_KEY, "")))
                 .checkIvrRecordings(Boolean.parseBoolean(context(CHECK_IVR_RECORDINGS_KEY, "false")))
+                .contactEvents(Boolean.parseBoolean(context(CONTACT_EVENTS_KEY, "true")))
                 .reportingTimeZone(context(REPORTING_TIME_ZONE_KEY, null))
                 .reportEmails(list(context(REPORT_EMAILS_KEY, "")));
         String target = context(COMPLIANCE_TARGET_KEY, null);

@@ -127,8 +127,7 @@ final class ContactEventSource {
                 .description("Runs the Recording Leakage Detector's recordings check between workflow runs")
                 .schedule(settings.checkSchedule().orElseThrow())
                 .targets(List.of(new LambdaFunction(check.alias(), LambdaFunctionProps.builder()
-                        .event(RuleTargetInput.fromObject(Map.of(RuntimeContract.EXECUTION_START_TIME_FIELD,
-                                EventField.getTime())))
+                        .event(RuleTargetInput.fromObject(checkInput()))
                         .retryAttempts(2)
                         .maxEventAge(MAX_CHECK_START_DELAY)
                         .build())))
@@ -155,5 +154,17 @@ final class ContactEventSource {
                 + "EventBridge can send contact events to the queue only if the key policy allows events.amazonaws.com "
                 + "to use the key. Add this statement to the key policy: " + EVENTS_KEY_POLICY_STATEMENT
                 + " (or pass a key created in this app, or set contactEvents false).");
+    }
+
+    /**
+     * The scheduled check's input: the event time as the execution start, and only the contacts whose grace period
+     * is over (the workflow's check lists the others every five minutes; listing them every minute would multiply
+     * the S3 requests while recordings upload).
+     */
+    private static Map<String, Object> checkInput() {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put(RuntimeContract.EXECUTION_START_TIME_FIELD, EventField.getTime());
+        input.put(RuntimeContract.CHECK_PAST_GRACE_PERIOD_ONLY_FIELD, true);
+        return input;
     }
 }

@@ -53,6 +53,9 @@ final class RuntimeContract {
     /** The task input field carrying the execution's start time ({@code Handler.EXECUTION_START_TIME_FIELD}). */
     static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
 
+    /** The scheduled check's input field for contacts past their grace period only ({@code CheckRecordingsHandler}). */
+    static final String CHECK_PAST_GRACE_PERIOD_ONLY_FIELD = "pastGracePeriodOnly";
+
     /** The input field that asks the evidence function for one day ({@code DailyEvidenceHandler.DAY_FIELD}). */
     static final String EVIDENCE_DAY_FIELD = "day";
 

@@ -207,7 +207,7 @@ class RecordingLeakageDetectorContactEventsTest {
             // The check handler reads executionStartTime as an ISO-8601 instant, which EventBridge's time is
             assertThat(target.path("InputTransformer")).isEqualTo(json(Map.of(
                     "InputPathsMap", Map.of("time", "$.time"),
-                    "InputTemplate", "{\"executionStartTime\":<time>}")));
+                    "InputTemplate", "{\"executionStartTime\":<time>,\"pastGracePeriodOnly\":true}")));
             assertThat(target.path("RetryPolicy")).isEqualTo(json(Map.of(
                     "MaximumEventAgeInSeconds", 60, "MaximumRetryAttempts", 2)));
             template.hasResourceProperties("AWS::Lambda::Permission", Map.of(

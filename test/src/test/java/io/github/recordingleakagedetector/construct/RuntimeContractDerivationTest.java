@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.recordingleakagedetector.runtime.config.EnvironmentVariable;
+import io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler;
 import io.github.recordingleakagedetector.runtime.handler.DailyEvidenceHandler;
 import io.github.recordingleakagedetector.runtime.log.MetricName;
 import io.github.recordingleakagedetector.runtime.store.ContactTable;
@@ -61,7 +62,8 @@ class RuntimeContractDerivationTest {
                 "EXPIRES_AT", ContactTable.EXPIRES_AT,
                 "EXECUTION_START_TIME_FIELD",
                 io.github.recordingleakagedetector.runtime.config.Handler.EXECUTION_START_TIME_FIELD,
-                "EVIDENCE_DAY_FIELD", DailyEvidenceHandler.DAY_FIELD));
+                "EVIDENCE_DAY_FIELD", DailyEvidenceHandler.DAY_FIELD,
+                "CHECK_PAST_GRACE_PERIOD_ONLY_FIELD", CheckRecordingsHandler.PAST_GRACE_PERIOD_ONLY_FIELD));
         Map<String, String> mirrored = new TreeMap<>();
         derived.keySet().forEach(name -> mirrored.put(name, constant(name)));
         assertThat(mirrored).isEqualTo(derived);

@@ -70,6 +70,11 @@ class ReadmeDefaultsTest {
         expected.put("reportingTimeZone", "`" + RecordingLeakageDetectorDefaults.REPORTING_TIME_ZONE + "`");
         expected.put("flowLogSilencePeriod", human(RecordingLeakageDetectorDefaults.FLOW_LOG_SILENCE_PERIOD));
         expected.put("workflowSilencePeriod", human(RecordingLeakageDetectorDefaults.WORKFLOW_SILENCE_PERIOD));
+        expected.put("contactEvents", "`" + RecordingLeakageDetectorDefaults.CONTACT_EVENTS + "`");
+        expected.put("liveContactEventSilence", human(RecordingLeakageDetectorDefaults.LIVE_CONTACT_EVENT_SILENCE));
+        expected.put("initialisedContactEventSilence",
+                human(RecordingLeakageDetectorDefaults.INITIALISED_CONTACT_EVENT_SILENCE));
+        expected.put("checkSchedule", "`" + RecordingLeakageDetectorDefaults.CHECK_SCHEDULE_EXPRESSION + "`");
 
         SoftAssertions.assertSoftly(softly -> expected.forEach((prop, shown) ->
                 softly.assertThat(props.get(prop)).as("README default of " + prop).startsWith(shown)));

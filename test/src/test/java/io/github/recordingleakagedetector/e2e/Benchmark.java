@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * + 1; each workflow step handles ≥ 200 contacts per second of handler time against the local servers.
  *
  * <pre>./benchmark [contacts ...]      (default 1000 10000 50000)
- * ./benchmark --cold-start [starts]  (the Lambda jar's size and each function's init time: {@link ColdStartBenchmark})</pre>
+ * ./benchmark --cold-start [starts]  (the Lambda jar's size and each function's init time: {@link ColdStartBenchmark})
+ * ./benchmark --contact-events [contacts ...]  (polling only and contact events side by side; default 10000 50000)</pre>
  */
 public final class Benchmark {
     /** The steps in the tables' column order. */
@@ -34,6 +35,14 @@ public final class Benchmark {
                 days.add(Integer.parseInt(args[i]));
             }
             EvidenceBenchmark.run(days.isEmpty() ? List.of(1_000, 10_000, 50_000) : days);
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("--contact-events")) {
+            List<Integer> sizes = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                sizes.add(Integer.parseInt(args[i]));
+            }
+            compareContactEventModes(sizes.isEmpty() ? List.of(10_000, 50_000) : sizes);
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("--cold-start")) {
@@ -71,6 +80,49 @@ public final class Benchmark {
         System.out.println(costHeader());
         costRows.forEach(System.out::println);
         System.out.println("(results from " + RepoRoot.find() + ")");
+    }
+
+    /**
+     * Polling only and contact events side by side, one run each per size in this JVM: what each costs in
+     * DescribeContact (the quota shared per account and Region), S3 requests, and detection latency.
+     */
+    private static void compareContactEventModes(List<Integer> sizes) {
+        warmUp();
+        List<String> rows = new ArrayList<>();
+        for (int contacts : sizes) {
+            double hours = contacts <= 1_000 ? 2 : contacts <= 10_000 ? 4 : 8;
+            for (boolean events : List.of(false, true)) {
+                SimulationOptions options = SimulationOptions.defaults().withContacts(contacts).withHours(hours)
+                        .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS).withContactEvents(events);
+                System.out.printf("Benchmark: %d calls over %.0f h, contact events %s%n", contacts, hours,
+                        events ? "on" : "off");
+                try (ContactCentreSimulation simulation = new ContactCentreSimulation(quietProgress(), NO_LOGS,
+                        options)) {
+                    SimulationReport report = simulation.run();
+                    System.out.println(report.format());
+                    rows.add(modeRow(report));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| contacts | contact events | DescribeContact per contact | contacts a day at the default "
+                + "quota (2/s) | S3 requests per checked contact | detection latency median / max (min) | leaks "
+                + "injected / detected | false failures | stuck | events published / lost / dead-lettered | wall time "
+                + "(s) |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+        System.out.println("(results from " + RepoRoot.find() + ")");
+    }
+
+    static String modeRow(SimulationReport report) {
+        SimulationReport.ContactEventStatistics events = report.contactEvents();
+        return String.format("| %d | %s | %.3f | %,d | %.2f | %d / %d | %d / %d | %d | %d | %s | %.0f |",
+                report.contacts(), events == null ? "off" : "on", report.describePerContact(),
+                report.contactsPerDayAtDefaultQuota(), report.s3PerCheckedContact(),
+                report.medianLatency().toMinutes(), report.maxLatency().toMinutes(), report.leaksInjected(),
+                report.leaksDetected(), report.falseFailures(), report.stuck(),
+                events == null ? "-" : events.published() + " / " + events.lost() + " / " + events.deadLettered(),
+                report.wallTime().toMillis() / 1000.0);
     }
 
     /**

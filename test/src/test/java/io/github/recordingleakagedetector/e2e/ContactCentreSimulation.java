@@ -1,6 +1,8 @@
 package io.github.recordingleakagedetector.e2e;
 
+import io.github.recordingleakagedetector.runtime.config.Handler;
 import io.github.recordingleakagedetector.runtime.evidence.DailyEvidence;
+import io.github.recordingleakagedetector.runtime.handler.CheckRecordingsHandler;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.log.JsonLog;
 import io.github.recordingleakagedetector.runtime.store.DynamoDbContactStore;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,7 +45,10 @@ final class ContactCentreSimulation implements AutoCloseable {
     static final String FLOW_LOG_GROUP = "/aws/connect/e2e-centre";
     static final String KEY_PREFIX = "connect/e2e-centre/CallRecordings";
     static final Duration GRACE_PERIOD = Duration.ofMinutes(15);
+    static final String INSTANCE_ARN = "arn:aws:connect:" + SynthesizedDetector.REGION + ":"
+            + SynthesizedDetector.ACCOUNT + ":instance/" + FlowLogDeliveries.INSTANCE_ID;
     private static final Duration MAX_DRAIN = Duration.ofHours(3);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     /** Later than any change: reads every contact that needs work. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -74,12 +80,12 @@ final class ContactCentreSimulation implements AutoCloseable {
         LocalLambdaEndpoint.FunctionHosting hosting = options.hosting();
         connect.followClock(clock);
         detector = SynthesizedDetector.synthesize(Map.of(
-                "instanceArn", "arn:aws:connect:" + SynthesizedDetector.REGION + ":" + SynthesizedDetector.ACCOUNT
-                        + ":instance/" + FlowLogDeliveries.INSTANCE_ID,
+                "instanceArn", INSTANCE_ARN,
                 "flowLogGroupName", FLOW_LOG_GROUP,
                 "recordingBucketName", BUCKET,
                 "additionalRecordingLocations", options.redacted() ? ContactCentre.REDACTED_LOCATION : "",
-                "checkIvrRecordings", Boolean.toString(options.ivr())), TABLE);
+                "checkIvrRecordings", Boolean.toString(options.ivr()),
+                "contactEvents", Boolean.toString(options.contactEvents())), TABLE);
         metrics = new MetricRecords(detector.alarmedCustomMetrics());
         // In-process handlers print through JsonLog: their lines take the path the deployed functions' output takes.
         previousLogs = JsonLog.redirect(new PrintStream(new LineSplitter(this::functionOutput), true,
@@ -139,6 +145,11 @@ final class ContactCentreSimulation implements AutoCloseable {
         FlowLogFeed feed = new FlowLogFeed(plan, lambda, detector.subscriptionTarget().logicalId(), clock,
                 options.seed());
         RecordingUploads uploads = new RecordingUploads(plan, s3, BUCKET);
+        Optional<String> eventFunction = functionOf(".ContactEventHandler");
+        ContactEventFeed events = eventFunction.map(function -> new ContactEventFeed(plan, INSTANCE_ARN, lambda,
+                function, clock, options.seed())).orElse(null);
+        // With contact events, the check also runs every minute (its own schedule), between the workflow's ticks.
+        String checkFunction = functionOf(".CheckRecordingsHandler").orElseThrow();
         Detections detections = new Detections(sns);
         Map<String, Integer> liveTicks = new HashMap<>();
         DynamoDbContactStore store = new DynamoDbContactStore(dynamoDb.client(), TABLE);
@@ -151,9 +162,23 @@ final class ContactCentreSimulation implements AutoCloseable {
             tick = tick.plus(SimulationOptions.TICK);
             ticks++;
             long tickStarted = System.nanoTime();
-            int landed = uploads.landUntil(tick);
-            // The feed moves the clock through the deliveries up to the tick: they precede the tick's execution.
-            int delivered = feed.deliverUntil(tick);
+            int landed = 0;
+            int delivered = 0;
+            // Minute by minute: recordings land, contact events and flow-log deliveries arrive, and (with events) the
+            // check's own one-minute schedule runs; the feeds move the clock through their deliveries.
+            for (Instant minute = tick.minus(SimulationOptions.TICK).plus(MINUTE); !minute.isAfter(tick);
+                    minute = minute.plus(MINUTE)) {
+                landed += uploads.landUntil(minute);
+                if (events != null) {
+                    events.deliverUntil(minute);
+                }
+                delivered += feed.deliverUntil(minute);
+                if (events != null && minute.isBefore(tick)) {
+                    clock.advanceTo(minute);
+                    lambda.invoke(checkFunction, "{\"" + Handler.EXECUTION_START_TIME_FIELD + "\":\"" + minute + "\",\""
+                            + CheckRecordingsHandler.PAST_GRACE_PERIOD_ONLY_FIELD + "\":true}");
+                }
+            }
             clock.advanceTo(tick);
             Set<String> live = liveContactIds(store);
             live.forEach(id -> liveTicks.merge(id, 1, Integer::sum));
@@ -173,7 +198,8 @@ final class ContactCentreSimulation implements AutoCloseable {
             progress.printf("tick %3d %s  recordings landed %3d, log events %3d, contacts live %4d, alerts %2d,"
                     + " executions ok %d/%d, %d ms%n", ticks, tick, landed, delivered, live.size(), alerts,
                     executions.size() - failed, executions.size(), (System.nanoTime() - tickStarted) / 1_000_000);
-            boolean settled = feed.done() && uploads.done() && liveContactIds(store).isEmpty();
+            boolean settled = feed.done() && uploads.done() && (events == null || events.done())
+                    && liveContactIds(store).isEmpty();
             if (!tick.isBefore(arrivalsEnd) && settled || tick.isAfter(arrivalsEnd.plus(MAX_DRAIN))) {
                 break;
             }
@@ -181,9 +207,10 @@ final class ContactCentreSimulation implements AutoCloseable {
         EvidenceFiles evidence = writeEvidence(plan, evidenceDirectory);
         progress.print(evidence.format());
         List<IamSufficiency.Violation> denied = new IamSufficiency(detector).violations(calls.calls());
-        return new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics(), options.ivr())
-                .report(ticks, failedExecutions, denied, metrics, evidence,
+        SimulationReport report = new Verdicts(plan, store, detections, connect, calls, liveTicks, lambda.statistics(),
+                options.ivr()).report(ticks, failedExecutions, denied, metrics, evidence,
                         Duration.ofNanos(System.nanoTime() - started));
+        return events == null ? report : report.withContactEvents(events.statistics());
     }
 
     /**
@@ -197,10 +224,15 @@ final class ContactCentreSimulation implements AutoCloseable {
         // The first hourly run (at :20) after the last day ended and settled
         clock.advanceTo(lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                 .plus(DailyEvidence.SETTLING_TIME).plus(Duration.ofMinutes(20)));
-        String evidenceFunction = detector.functions().values().stream()
-                .filter(f -> f.handlerClass().endsWith(".DailyEvidenceHandler")).findFirst().orElseThrow().logicalId();
+        String evidenceFunction = functionOf(".DailyEvidenceHandler").orElseThrow();
         String result = lambda.invoke(evidenceFunction, "{}");
         return EvidenceFiles.download(s3.client(), detector.evidenceBucketName(), directory, result);
+    }
+
+    /** The logical id of the template's function with this handler class, if the template has one. */
+    private Optional<String> functionOf(String handlerClassSuffix) {
+        return detector.functions().values().stream().filter(f -> f.handlerClass().endsWith(handlerClassSuffix))
+                .findFirst().map(SynthesizedDetector.DeployedFunction::logicalId);
     }
 
     private static Set<String> liveContactIds(DynamoDbContactStore store) {

@@ -18,6 +18,7 @@ import java.util.List;
 public final class Simulate {
     private static final String USAGE = """
             usage: ./simulate [--contacts N] [--leak-rate R] [--seed S] [--hours H] [--overlapping N] [--throttle]
+                  [--in-process] [--redacted] [--ivr] [--contact-events on|off]
               --contacts N     calls arriving (default 300; a transfer adds a second leg)
               --leak-rate R    share of recorded agent calls whose recording never lands (default 0.05)
               --seed S         random seed of the plan (default 42): the same seed, the same calls
@@ -29,6 +30,9 @@ public final class Simulate {
               --redacted       a fifth of the calls keep only Contact Lens's redacted audio; the detector is
                                deployed with Analysis/Voice/Redacted as an additional recording location
               --ivr            flows turn IVR recording on for half the calls; the detector checks IVR recordings
+              --contact-events on|off
+                               on (default): the detector consumes Connect's contact events, which the centre
+                               publishes with 1% lost, 5% duplicated, 0-60 s delays; off: polling only
             The handlers' JSON logs go to target/simulation-handler-logs.jsonl; the daily evidence the detector wrote
             (recordings.csv, summary.json, summary.html per day) to target/evidence/.""";
 
@@ -93,6 +97,7 @@ public final class Simulate {
                 case "--in-process" -> options = options.withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS);
                 case "--redacted" -> options = options.withRedacted(true);
                 case "--ivr" -> options = options.withIvr(true);
+                case "--contact-events" -> options = options.withContactEvents(onOff(flag, rest.poll()));
                 case "--help", "-h" -> throw new IllegalArgumentException("Recording Leakage Detector simulation");
                 default -> throw new IllegalArgumentException("Unknown option " + flag);
             }
@@ -109,6 +114,13 @@ public final class Simulate {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " " + value + " is not a number");
         }
+    }
+
+    private static boolean onOff(String flag, String value) {
+        if ("on".equals(value) || "off".equals(value)) {
+            return "on".equals(value);
+        }
+        throw new IllegalArgumentException(flag + " takes on or off, not " + value);
     }
 
     private static int positiveInt(String flag, String value) {

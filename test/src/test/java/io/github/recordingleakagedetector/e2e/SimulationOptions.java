@@ -19,61 +19,68 @@ import java.time.Instant;
  * @param redacted a fifth of the calls keep only Contact Lens's redacted audio, and the detector is deployed with
  *     that location as an additional recording location
  * @param ivr flows turn IVR recording on for half the calls, and the detector checks IVR recordings
+ * @param contactEvents the detector consumes Connect's contact events, which the centre publishes with their faults
+ *     ({@link ContactEventFeed}); off: polling only
  */
 record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
         int overlappingExecutions, boolean injectThrottling, LocalLambdaEndpoint.FunctionHosting hosting,
-        boolean redacted, boolean ivr) {
+        boolean redacted, boolean ivr, boolean contactEvents) {
 
     static final Duration TICK = Duration.ofMinutes(5);
 
     static SimulationOptions defaults() {
         return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false,
-                LocalLambdaEndpoint.FunctionHosting.DEPLOYED, false, false);
+                LocalLambdaEndpoint.FunctionHosting.DEPLOYED, false, false, true);
     }
 
     SimulationOptions withContacts(int value) {
         return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr);
+                hosting, redacted, ivr, contactEvents);
     }
 
     SimulationOptions withLeakRate(double value) {
         return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr);
+                hosting, redacted, ivr, contactEvents);
     }
 
     SimulationOptions withSeed(long value) {
         return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr);
+                hosting, redacted, ivr, contactEvents);
     }
 
     SimulationOptions withHours(double value) {
         return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr);
+                hosting, redacted, ivr, contactEvents);
     }
 
     SimulationOptions withOverlappingExecutions(int value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling, hosting,
-                redacted, ivr);
+                redacted, ivr, contactEvents);
     }
 
     SimulationOptions withThrottling(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value, hosting,
-                redacted, ivr);
+                redacted, ivr, contactEvents);
     }
 
     SimulationOptions withHosting(LocalLambdaEndpoint.FunctionHosting value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                value, redacted, ivr);
+                value, redacted, ivr, contactEvents);
     }
 
     SimulationOptions withRedacted(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, value, ivr);
+                hosting, value, ivr, contactEvents);
     }
 
     SimulationOptions withIvr(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, value);
+                hosting, redacted, value, contactEvents);
+    }
+
+    SimulationOptions withContactEvents(boolean value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting, redacted, ivr, value);
     }
 
     /** The centre these options plan: the same options, the same calls. */

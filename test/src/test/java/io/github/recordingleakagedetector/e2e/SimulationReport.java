@@ -18,6 +18,8 @@ import java.util.Map;
  * @param metrics the embedded-metric-format records the functions printed
  * @param plannedCategories each planned contact's category, as its day's evidence must give it
  * @param evidence the daily evidence the detector wrote, downloaded
+ * @param describesByOutcome DescribeContact requests by the planned kind of contact they were about
+ * @param contactEvents what the contact-event feed did; null when the detector polls only
  */
 record SimulationReport(
         int contacts,
@@ -47,7 +49,27 @@ record SimulationReport(
         MetricRecords metrics,
         Map<String, String> plannedCategories,
         EvidenceFiles evidence,
-        Duration wallTime) {
+        Duration wallTime,
+        Map<String, Long> describesByOutcome,
+        ContactEventStatistics contactEvents) {
+
+    /** The events the simulated centre published, lost (best effort) and the dead-letter queue received. */
+    record ContactEventStatistics(int published, int lost, int deadLettered) {
+    }
+
+    SimulationReport withContactEvents(ContactEventStatistics statistics) {
+        return new SimulationReport(contacts, ticks, contactsByOutcome, leaksInjected, leaksDetected, falseFailures,
+                duplicateAlerts, unverifiable, stuck, failedExecutions, detectionLatencies, describeContactCalls,
+                throttledResponses, s3Requests, dynamoDbRequests, checkedContacts, describeOverBudget,
+                requestsByOperation, steps, unexpectedEndings, checkedCallsByFunction, plannedAlerts, alerts,
+                deniedCalls, metrics, plannedCategories, evidence, wallTime, describesByOutcome, statistics);
+    }
+
+    /** DescribeContact calls a day the default quota (2 requests/s, shared per account and Region) allows for. */
+    long contactsPerDayAtDefaultQuota() {
+        double perContact = describePerContact();
+        return perContact == 0 ? Long.MAX_VALUE : (long) (2 * 86_400 / perContact);
+    }
 
     Duration medianLatency() {
         return detectionLatencies.isEmpty() ? Duration.ZERO
@@ -86,8 +108,12 @@ record SimulationReport(
         text.append(String.format("  alerts by type: %s (planned %s)%n", alerts, plannedAlerts));
         text.append(String.format("  detection latency: median %d min, max %d min%n", medianLatency().toMinutes(),
                 maxLatency().toMinutes()));
+        text.append(contactEvents == null ? "  contact events: off (polling only)\n"
+                : String.format("  contact events: on; published %d, lost %d (best effort), dead-lettered %d%n",
+                        contactEvents.published(), contactEvents.lost(), contactEvents.deadLettered()));
         text.append(String.format("  API calls per contact: DescribeContact %.2f, S3 %.2f per checked contact (%d checked),"
                 + " DynamoDB %.2f%n", describePerContact(), s3PerCheckedContact(), checkedContacts, dynamoDbPerContact()));
+        text.append(String.format("  DescribeContact requests by planned outcome: %s%n", describesByOutcome));
         text.append(String.format("  contacts described more than once per live tick + 1: %d; DescribeContact throttled"
                 + " %d times%n", describeOverBudget, throttledResponses));
         text.append("  requests by operation: ").append(requestsByOperation).append('\n');

@@ -109,7 +109,10 @@ final class Verdicts {
                 deniedCalls, metrics,
                 plan.stream().collect(Collectors.toMap(PlannedContact::contactId, c -> c.category().label(),
                         (a, b) -> a, TreeMap::new)),
-                evidence, wallTime);
+                evidence, wallTime,
+                plan.stream().filter(c -> connect.describeCount(c.contactId()) > 0).collect(Collectors.groupingBy(
+                        Verdicts::label, TreeMap::new, Collectors.summingLong(c -> connect.describeCount(c.contactId())))),
+                null);
     }
 
     private static boolean leakClaimed(TrackedContact contact) {

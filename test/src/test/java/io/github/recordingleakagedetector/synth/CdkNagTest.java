@@ -142,7 +142,7 @@ class CdkNagTest {
         assertThat(rolesWithVpcPolicySuppressed).containsExactlyInAnyOrder("DetectorIngestFunctionRole",
                 "DetectorPollInitialisedFunctionRole", "DetectorPurgeQueueContactsFunctionRole",
                 "DetectorPollInProgressFunctionRole", "DetectorCheckRecordingsFunctionRole",
-                "DetectorDailyEvidenceFunctionRole");
+                "DetectorDailyEvidenceFunctionRole", "DetectorContactEventFunctionRole");
     }
 
     /** The access-log bucket is test scaffolding, not part of the construct. */

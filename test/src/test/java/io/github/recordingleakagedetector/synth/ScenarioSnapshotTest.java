@@ -37,7 +37,7 @@ class ScenarioSnapshotTest {
         // THEN one EXPRESS state machine that logs every execution (EXPRESS has no execution history)
         Template template = Template.fromStack(stack);
         assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::StepFunctions::StateMachine", 1,
-                "AWS::Lambda::Function", 6, "AWS::CloudWatch::Alarm", 12, "AWS::KMS::Key", 1));
+                "AWS::Lambda::Function", 7, "AWS::CloudWatch::Alarm", 14, "AWS::KMS::Key", 1));
         assertThat(Templates.onlyResourceOfType(template, "AWS::StepFunctions::StateMachine").path("Properties")
                 .path("StateMachineType").asText()).isEqualTo("EXPRESS");
         Snapshots.assertMatches("ScenarioExpressWorkflow", template);
@@ -50,10 +50,10 @@ class ScenarioSnapshotTest {
         Key key = Key.Builder.create(stack, "CustomerKey").enableKeyRotation(true).build();
         new RecordingLeakageDetector(stack, "Detector", required(stack).encryptionKey(key).build());
 
-        // THEN no key of the construct's own: the user's is the only one
+        // THEN no key of the construct's own: the user's is the only one (for the table and the three queues)
         Template template = Template.fromStack(stack);
         assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::KMS::Key", 1, "AWS::SNS::Topic", 2,
-                "AWS::DynamoDB::Table", 1, "AWS::SQS::Queue", 1));
+                "AWS::DynamoDB::Table", 1, "AWS::SQS::Queue", 3));
         assertThat(Templates.onlyResourceOfType(template, "AWS::DynamoDB::Table").path("Properties")
                 .path("SSESpecification").path("SSEType").asText()).isEqualTo("KMS");
         Snapshots.assertMatches("ScenarioCustomerKey", template);
@@ -68,7 +68,7 @@ class ScenarioSnapshotTest {
 
         // THEN no alert topic or key is created (the report topic still is)
         Template template = Template.fromStack(stack);
-        assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::SNS::Topic", 2, "AWS::CloudWatch::Alarm", 12));
+        assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::SNS::Topic", 2, "AWS::CloudWatch::Alarm", 14));
         assertThat(counts(template)).doesNotContainKey("AWS::KMS::Key");
         Snapshots.assertMatches("ScenarioGivenTopic", template);
     }
@@ -88,9 +88,9 @@ class ScenarioSnapshotTest {
 
         // THEN everything twice, nothing shared, nothing colliding
         Template template = Template.fromStack(stack);
-        assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::Lambda::Function", 12,
-                "AWS::CloudWatch::Alarm", 24, "AWS::DynamoDB::Table", 2, "AWS::StepFunctions::StateMachine", 2,
-                "AWS::Events::Rule", 4, "AWS::Logs::SubscriptionFilter", 2, "AWS::CloudWatch::Dashboard", 2));
+        assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::Lambda::Function", 14,
+                "AWS::CloudWatch::Alarm", 28, "AWS::DynamoDB::Table", 2, "AWS::StepFunctions::StateMachine", 2,
+                "AWS::Events::Rule", 8, "AWS::Logs::SubscriptionFilter", 2, "AWS::CloudWatch::Dashboard", 2));
         Snapshots.assertMatches("ScenarioTwoDetectors", template);
     }
 

@@ -17,6 +17,13 @@ import java.util.Map;
 
 /** Last step: looks for the recordings of {@code COMPLETED - AGENT} contacts and reports the missing ones. */
 public final class CheckRecordingsHandler extends ScheduledStepHandler {
+    /**
+     * The input field of the one-minute check schedule: only contacts whose grace period is over are checked (for a
+     * verdict within a minute of it); the workflow's check, every five minutes, looks at the others, so a contact's
+     * prefix is not listed every minute while its recording may still be uploading.
+     */
+    public static final String PAST_GRACE_PERIOD_ONLY_FIELD = "pastGracePeriodOnly";
+
     private final RecordingChecker checker;
     private final boolean checkIvrRecordings;
     private final ContactDirectory directory;
@@ -42,8 +49,9 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
     }
 
     @Override
-    void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
-        checker.check(summary, budget, changedBefore);
+    void run(RunSummary summary, RunBudget budget, Instant changedBefore, Map<String, Object> input) {
+        checker.check(summary, budget, changedBefore,
+                Boolean.parseBoolean(String.valueOf(input.get(PAST_GRACE_PERIOD_ONLY_FIELD))));
     }
 
     @Override

@@ -28,7 +28,7 @@ public abstract class PollingStepHandler extends ScheduledStepHandler {
     }
 
     @Override
-    final void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
+    final void run(RunSummary summary, RunBudget budget, Instant changedBefore, Map<String, Object> input) {
         poller.poll(summary, states, budget, changedBefore);
     }
 

@@ -26,7 +26,7 @@ public final class PurgeQueueContactsHandler extends ScheduledStepHandler {
     }
 
     @Override
-    void run(RunSummary summary, RunBudget budget, Instant changedBefore) {
+    void run(RunSummary summary, RunBudget budget, Instant changedBefore, Map<String, Object> input) {
         purger.purge(summary, budget, changedBefore);
     }
 

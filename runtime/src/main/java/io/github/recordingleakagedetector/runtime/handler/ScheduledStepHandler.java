@@ -42,7 +42,7 @@ public abstract class ScheduledStepHandler implements RequestHandler<Map<String,
         try (InvocationScope scope = InvocationScope.open(context, firstInvocation)) {
             RunSummary summary = new RunSummary(step);
             try {
-                run(summary, wiring.budget(context), changedBefore(input));
+                run(summary, wiring.budget(context), changedBefore(input), input == null ? Map.of() : input);
             } finally {
                 // Also when the run fails: leaks it already claimed and alerted must be counted, once.
                 metrics.emit(metricsOf(summary));
@@ -69,7 +69,7 @@ public abstract class ScheduledStepHandler implements RequestHandler<Map<String,
         }
     }
 
-    abstract void run(RunSummary summary, RunBudget budget, Instant changedBefore);
+    abstract void run(RunSummary summary, RunBudget budget, Instant changedBefore, Map<String, Object> input);
 
     /** The metrics this step reports; none by default. */
     Map<MetricName, Long> metricsOf(RunSummary summary) {

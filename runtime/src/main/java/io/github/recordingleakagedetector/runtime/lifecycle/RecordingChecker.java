@@ -62,11 +62,23 @@ public final class RecordingChecker {
 
     /** Checks the contacts that last changed before {@code changedBefore}. */
     public RunSummary check(RunSummary summary, RunBudget budget, Instant changedBefore) {
+        return check(summary, budget, changedBefore, false);
+    }
+
+    /**
+     * Checks the contacts that last changed before {@code changedBefore}; with {@code pastGracePeriodOnly}, only
+     * those whose grace period is over (and alerts to send again), leaving the others untouched and unlisted.
+     */
+    public RunSummary check(RunSummary summary, RunBudget budget, Instant changedBefore, boolean pastGracePeriodOnly) {
         List<ContactState> states = checkIvrRecordings
                 ? List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE, ContactState.COMPLETED_QUEUE_IVR)
                 : List.of(ContactState.COMPLETED_AGENT, ContactState.UNVERIFIABLE);
+        Instant now = clock.instant();
         WorkLoop.run(OldestFirst.merge(states.stream().map(s -> store.needingWork(s, changedBefore)).toList())
-                        .filter(this::needsCheck),
+                        .filter(this::needsCheck)
+                        .filter(contact -> !pastGracePeriodOnly || contact.alertPendingSince() != null
+                                || contact.observation().map(seen -> seen.disconnectedAt() == null
+                                        || afterGracePeriods(seen, 1, now)).orElse(true)),
                 budget, summary,
                 contact -> contact.alertPendingSince() != null ? resendAlert(contact) : check(contact, summary),
                 Map.of(), concurrency);

@@ -495,4 +495,25 @@ class CheckRecordingsHandlerTest {
                 assertThat(file.sizeBytes()).isEqualTo(StoredRecording.sizeOf(audioSeconds)));
         assertThat(bed.contact(contactId).evidence().measuredBy()).isEqualTo("FILE_SIZE");
     }
+
+    @Test
+    void theMinuteScheduleChecksOnlyContactsPastTheirGracePeriodAndListsNothingElse() {
+        // GIVEN two completed calls, one whose grace period is over, one still within it (its recording may upload)
+        completedAgentCall("c-over", T0, T0.plusSeconds(60));
+        completedAgentCall("c-within", T0.plus(GRACE), T0.plus(GRACE).plusSeconds(60));
+        bed.clock().set(T0.plusSeconds(60).plus(GRACE).plusSeconds(61));
+        long s3Before = bed.calls().service("S3");
+
+        // WHEN the one-minute check schedule runs
+        Map<String, Object> summary = bed.checkHandler().handleRequest(Map.of(
+                CheckRecordingsHandler.PAST_GRACE_PERIOD_ONLY_FIELD, true), FakeLambdaContext.withPlentyOfTime());
+
+        // THEN only the first is judged (a leak), and the second's prefix was not even listed
+        assertThat(HandlerTestBed.outcomes(summary)).isEqualTo("{missing=1}");
+        assertThat(bed.contact("c-over").recordingState()).isEqualTo(RecordingState.CALL_RECORDED_FAILURE);
+        assertThat(bed.contact("c-within").recordingState()).isNull();
+        assertThat(bed.contact("c-within").open()).isTrue();
+        assertThat(bed.calls().service("S3") - s3Before).as("S3 requests: the judged contact's listings only")
+                .isPositive().isLessThanOrEqualTo(2);
+    }
 }
