@@ -18,6 +18,12 @@ import java.util.Map;
  * not confirm.
  */
 public final class RecordingChecker {
+    /**
+     * How long after its disconnect a contact completed by its contact events is first searched for: Connect uploads a
+     * recording 20 to 120 seconds after the call, and a listing before that finds nothing and is paid for again.
+     * (A contact completed by polling is seen minutes after its disconnect anyway.)
+     */
+    public static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
     static final String LOCATIONS_NOT_REFRESHED =
             "DescribeContact unavailable: the recording locations Connect reports could not be refreshed";
 
@@ -104,9 +110,12 @@ public final class RecordingChecker {
         ContactSnapshot seen = contact.observation()
                 .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
+        Instant now = clock.instant();
+        if (contact.lastEventAt() != null && now.isBefore(seen.disconnectedAt().plus(UPLOAD_WAIT))) {
+            return ContactResult.of(Outcome.AWAITING_RECORDING);
+        }
         Search search = new Search(contact);
         ContactVerdict verdict = search.judge(seen);
-        Instant now = clock.instant();
         if (verdict.settled()) {
             return record(contact, verdict, search.places(), now, summary);
         }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventIngestion;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.store.ContactTable;
@@ -153,7 +154,7 @@ class ContactEventHandlerTest {
         // WHEN the Enable comes, and the recording is there after the call
         announce("c-3");
         HandlerTestBed.s3().putRecording(bed.bucket(), HandlerTestBed.PREFIX + "/2024/05/01/c-3_20240501T09:01_UTC.wav", 60);
-        bed.clock().set(T0.plusSeconds(95));
+        bed.clock().set(T0.plusSeconds(90).plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
         bed.runWorkflow();
 
         // THEN the contact was completed by its events, and checked, without one DescribeContact
@@ -258,6 +259,29 @@ class ContactEventHandlerTest {
         bed.runWorkflow();
         assertThat(connect().describeCount("c-8")).isEqualTo(1);
         assertThat(bed.contact("c-8").state()).isEqualTo(ContactState.IN_PROGRESS_AGENT);
+    }
+
+    @Test
+    void aContactCompletedByItsEventsIsFirstSearchedOnceItsRecordingCanHaveUploaded() {
+        // GIVEN a call completed by its DISCONNECTED event, whose recording uploads 90 s after the call
+        announce("c-9");
+        deliver(event("DISCONNECTED", "c-9", T0.plusSeconds(90), T0.plusSeconds(30)));
+        String key = HandlerTestBed.PREFIX + "/2024/05/01/c-9_20240501T09:01_UTC.wav";
+
+        // WHEN the check runs 30 s after the call, THEN it waits without listing the prefix
+        bed.clock().set(T0.plusSeconds(120));
+        long listings = bed.calls().operation("S3:ListObjectsV2");
+        Map<String, Object> early = bed.checkHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+        assertThat(HandlerTestBed.outcomes(early)).isEqualTo("{awaitingRecording=1}");
+        assertThat(bed.calls().operation("S3:ListObjectsV2")).isEqualTo(listings);
+
+        // WHEN it runs after the upload wait, THEN one listing finds the recording
+        HandlerTestBed.s3().putRecording(bed.bucket(), key, 60);
+        bed.clock().set(T0.plusSeconds(90).plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
+        Map<String, Object> later = bed.checkHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+        assertThat(HandlerTestBed.outcomes(later)).isEqualTo("{recorded=1}");
+        assertThat(bed.calls().operation("S3:ListObjectsV2")).isEqualTo(listings + 1);
+        assertThat(connect().totalDescribeRequests()).isZero();
     }
 
     private Map<String, AttributeValue> pendingItem(String contactId) {
