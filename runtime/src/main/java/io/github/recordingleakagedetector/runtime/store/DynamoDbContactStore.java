@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -178,12 +180,7 @@ public final class DynamoDbContactStore implements ContactStore {
                 .set(ContactTable.REPORTED_RECORDINGS, Items.reportedRecordings(seen.recordings()))
                 .remove(ContactTable.RECORDING_LOCATIONS)
                 .remove(ContactTable.LAST_DESCRIBE_ERROR);
-        if (next == ContactState.RECORDING_DISABLED) {
-            close(update, now);
-        } else {
-            update.set(ContactTable.UPDATED_AT, epochMillis(now));
-        }
-        return update(current.contactId(), update);
+        return update(current.contactId(), closeOrRequeue(update, next, now));
     }
 
     @Override
@@ -194,20 +191,25 @@ public final class DynamoDbContactStore implements ContactStore {
                 .set(ContactTable.STATE, text(next.value()))
                 .set(ContactTable.LAST_EVENT_AT, instant(eventAt));
         snapshotFields(update, merged);
-        if (next == ContactState.RECORDING_DISABLED) {
-            close(update, now);
-        } else {
-            update.set(ContactTable.UPDATED_AT, epochMillis(now));
-        }
-        return update(current.contactId(), update);
+        return update(current.contactId(), closeOrRequeue(update, next, now));
+    }
+
+    /**
+     * {@code RECORDING_DISABLED} closes the contact (it reached an agent while recording was off); any other state
+     * keeps it in the work index, at the back of the queue.
+     */
+    private static ConditionalUpdate closeOrRequeue(ConditionalUpdate update, ContactState next, Instant now) {
+        return next == ContactState.RECORDING_DISABLED
+                ? close(update, now)
+                : update.set(ContactTable.UPDATED_AT, epochMillis(now));
     }
 
     @Override
     public void keepPendingEvent(String contactId, ContactSnapshot said, Instant eventAt, Instant expiresAt) {
         Map<String, String> names = new TreeMap<>();
         Map<String, AttributeValue> values = new TreeMap<>();
-        List<String> sets = new java.util.ArrayList<>();
-        Map<String, AttributeValue> fields = new java.util.LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        Map<String, AttributeValue> fields = new LinkedHashMap<>();
         fields.put(ContactTable.INITIATION_TIMESTAMP, instant(said.initiatedAt()));
         fields.put(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(said.connectedToAgentAt()));
         fields.put(ContactTable.DISCONNECT_TIMESTAMP, instant(said.disconnectedAt()));
