@@ -209,17 +209,7 @@ public final class DynamoDbContactStore implements ContactStore {
         Map<String, String> names = new TreeMap<>();
         Map<String, AttributeValue> values = new TreeMap<>();
         List<String> sets = new ArrayList<>();
-        Map<String, AttributeValue> fields = new LinkedHashMap<>();
-        fields.put(ContactTable.INITIATION_TIMESTAMP, instant(said.initiatedAt()));
-        fields.put(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(said.connectedToAgentAt()));
-        fields.put(ContactTable.DISCONNECT_TIMESTAMP, instant(said.disconnectedAt()));
-        fields.put(ContactTable.AGENT_ID, textOrNull(said.agentId()));
-        fields.put(ContactTable.QUEUE_ID, textOrNull(said.queueId()));
-        fields.put(ContactTable.CHANNEL, textOrNull(said.channel()));
-        fields.put(ContactTable.INITIATION_METHOD, textOrNull(said.initiationMethod()));
-        fields.put(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(said.previousContactId()));
-        fields.put(ContactTable.INITIAL_CONTACT_ID, textOrNull(said.initialContactId()));
-        fields.forEach((attribute, value) -> {
+        snapshotAttributes(said).forEach((attribute, value) -> {
             if (value != null) {
                 // if_not_exists: the first value kept wins, whatever order the events come in
                 names.put("#" + attribute, attribute);
@@ -255,16 +245,23 @@ public final class DynamoDbContactStore implements ContactStore {
 
     /** The contact's fields as Connect gave them; absent ones are left as they are. */
     private static ConditionalUpdate snapshotFields(ConditionalUpdate update, ContactSnapshot seen) {
-        return update
-                .setIfPresent(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()))
-                .setIfPresent(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()))
-                .setIfPresent(ContactTable.DISCONNECT_TIMESTAMP, instant(seen.disconnectedAt()))
-                .setIfPresent(ContactTable.AGENT_ID, textOrNull(seen.agentId()))
-                .setIfPresent(ContactTable.QUEUE_ID, textOrNull(seen.queueId()))
-                .setIfPresent(ContactTable.CHANNEL, textOrNull(seen.channel()))
-                .setIfPresent(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()))
-                .setIfPresent(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()))
-                .setIfPresent(ContactTable.INITIAL_CONTACT_ID, textOrNull(seen.initialContactId()));
+        snapshotAttributes(seen).forEach(update::setIfPresent);
+        return update;
+    }
+
+    /** The table attribute of each of the contact's fields, null where the snapshot has none. */
+    private static Map<String, AttributeValue> snapshotAttributes(ContactSnapshot seen) {
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put(ContactTable.INITIATION_TIMESTAMP, instant(seen.initiatedAt()));
+        attributes.put(ContactTable.CONNECTED_TO_AGENT_TIMESTAMP, instant(seen.connectedToAgentAt()));
+        attributes.put(ContactTable.DISCONNECT_TIMESTAMP, instant(seen.disconnectedAt()));
+        attributes.put(ContactTable.AGENT_ID, textOrNull(seen.agentId()));
+        attributes.put(ContactTable.QUEUE_ID, textOrNull(seen.queueId()));
+        attributes.put(ContactTable.CHANNEL, textOrNull(seen.channel()));
+        attributes.put(ContactTable.INITIATION_METHOD, textOrNull(seen.initiationMethod()));
+        attributes.put(ContactTable.PREVIOUS_CONTACT_ID, textOrNull(seen.previousContactId()));
+        attributes.put(ContactTable.INITIAL_CONTACT_ID, textOrNull(seen.initialContactId()));
+        return attributes;
     }
 
     @Override
