@@ -17,10 +17,10 @@ public enum EnvironmentVariable {
             Handler.values()),
     RECORDING_BUCKET_NAME(Kind.TEXT,
             "Bucket that Amazon Connect writes call recordings to.",
-            Handler.CHECK_RECORDINGS),
+            Handler.CHECK_RECORDINGS, Handler.CONTACT_EVENTS),
     RECORDING_KEY_PREFIX(Kind.KEY_PREFIX,
             "Key prefix of the call recordings, up to the date folders, e.g. connect/my-alias/CallRecordings.",
-            Handler.CHECK_RECORDINGS),
+            Handler.CHECK_RECORDINGS, Handler.CONTACT_EVENTS),
     RECORDING_GRACE_PERIOD_SECONDS(Kind.POSITIVE_WHOLE_NUMBER,
             "How long after disconnect a recording may still arrive before it is declared missing.",
             Handler.CHECK_RECORDINGS),
@@ -28,7 +28,7 @@ public enum EnvironmentVariable {
             "Further key prefixes laid out like the recording prefix (e.g. Contact Lens's "
                     + "Analysis/Voice/Redacted), comma-separated; searched when the recording prefix holds "
                     + "nothing for a contact.",
-            Handler.CHECK_RECORDINGS),
+            Handler.CHECK_RECORDINGS, Handler.CONTACT_EVENTS),
     MINIMUM_RECORDED_SHARE(Kind.SHARE,
             "Share of the agent leg a recording must cover (0 to 1; 0 switches the partial-recording check "
                     + "off).",
@@ -94,7 +94,12 @@ public enum EnvironmentVariable {
             Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
     INITIALISED_CONTACT_EVENT_SILENCE_SECONDS(Kind.POSITIVE_WHOLE_NUMBER,
             "With contact events: an initialised contact without an event is not polled until it is this old.",
-            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS);
+            Handler.POLL_INITIALISED, Handler.POLL_IN_PROGRESS),
+    RECORDING_EVENTS(Kind.BOOLEAN,
+            "Whether the recording bucket's S3 events (Object Created and Object Deleted, through EventBridge) "
+                    + "mark recordings seen: a contact whose recording was seen is judged without listing the "
+                    + "bucket, and one whose recording was not is listed only once its grace period is over.",
+            Handler.CHECK_RECORDINGS);
 
     /** What a value must look like; {@link Configuration} checks it at cold start. */
     public enum Kind {

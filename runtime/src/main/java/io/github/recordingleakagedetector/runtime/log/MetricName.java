@@ -36,7 +36,14 @@ public enum MetricName {
     /** A contact event was rejected: unparseable, of another instance, or of a type the detector does not use. */
     ContactEventsRejected,
     /** A contact event came before the flow log announced its contact: kept briefly for the announcement. */
-    ContactEventsPending;
+    ContactEventsPending,
+    /** An S3 recording event (created or deleted) was applied to its contact's seen recordings. */
+    RecordingEventsApplied,
+    /**
+     * An S3 recording event named no open contact: a file whose name holds no contact id, or a contact not tracked or
+     * already judged. Nothing is lost: the check lists the bucket for any contact whose recording was not seen.
+     */
+    RecordingEventsUnmatched;
 
     /** The name of the metric dimension whose value is {@code DETECTOR_NAME}. */
     public static final String DETECTOR_DIMENSION = "Detector";
