@@ -43,7 +43,7 @@ public final class CheckRecordingsHandler extends ScheduledStepHandler {
                         configuration.list(EnvironmentVariable.ADDITIONAL_RECORDING_PREFIXES)),
                 new RecordingRules(configuration.decimal(EnvironmentVariable.MINIMUM_RECORDED_SHARE),
                         configuration.seconds(EnvironmentVariable.MINIMUM_LEG_SECONDS_FOR_SHARE)),
-                checkIvrRecordings,
+                checkIvrRecordings, configuration.flag(EnvironmentVariable.RECORDING_EVENTS),
                 configuration.seconds(EnvironmentVariable.RECORDING_GRACE_PERIOD_SECONDS),
                 wiring.concurrency(), wiring.clock());
     }

@@ -19,7 +19,8 @@ import io.github.recordingleakagedetector.runtime.evidence.EvidenceRow;
 import io.github.recordingleakagedetector.runtime.evidence.EvidenceSummary;
 import io.github.recordingleakagedetector.runtime.evidence.ReportPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.Alert;
-import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventInterpreter;
+import io.github.recordingleakagedetector.runtime.lifecycle.QueuedEventReader;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvent;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactSnapshot;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.FlowLogInterpreter;
@@ -100,11 +101,22 @@ final class Priming {
         return calls;
     }
 
-    /** An event read from its message, kept for a contact not announced yet, read back, and applied. */
+    /**
+     * An event read from its message, kept for a contact not announced yet, read back, and applied; a recording
+     * file's S3 event read and stored as seen.
+     */
     private static void primeContactEvents(Wiring wiring, DynamoDbContactStore store, TrackedContact contact,
             ContactSnapshot seen, Instant now) {
         String instanceArn = wiring.configuration().text(EnvironmentVariable.CONNECT_INSTANCE_ARN);
-        new ContactEventInterpreter(instanceArn).interpret("{\"detail-type\":\"Amazon Connect Contact Event\","
+        QueuedEventReader reader = wiring.queuedEventReader();
+        String key = wiring.configuration().text(EnvironmentVariable.RECORDING_KEY_PREFIX) + "/2024/01/01/"
+                + PrimingSamples.CONTACT_ID + "_20240101T10%3A00_UTC.wav";
+        RecordingEvent recording = (RecordingEvent) reader.read("{\"detail-type\":\"Object Created\",\"source\":"
+                + "\"aws.s3\",\"time\":\"" + now + "\",\"detail\":{\"bucket\":{\"name\":\""
+                + wiring.configuration().text(EnvironmentVariable.RECORDING_BUCKET_NAME) + "\"},\"object\":{\"key\":\""
+                + key + "\",\"size\":32044,\"sequencer\":\"0064D3901D00059242\"}}}");
+        store.recordSeenRecordings(contact, List.of(recording.file()));
+        reader.read("{\"detail-type\":\"Amazon Connect Contact Event\","
                 + "\"time\":\"" + now + "\",\"detail\":{\"eventType\":\"DISCONNECTED\",\"contactId\":\""
                 + PrimingSamples.CONTACT_ID + "\",\"instanceArn\":\"" + instanceArn + "\",\"channel\":\"VOICE\","
                 + "\"agentInfo\":{\"connectedToAgentTimestamp\":\"" + now + "\"}}}");

@@ -19,6 +19,9 @@ import io.github.recordingleakagedetector.runtime.lifecycle.AlertPublisher;
 import io.github.recordingleakagedetector.runtime.lifecycle.AlertSender;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactDirectory;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventIngestion;
+import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventInterpreter;
+import io.github.recordingleakagedetector.runtime.lifecycle.QueuedEventReader;
+import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEventInterpreter;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactStore;
 import io.github.recordingleakagedetector.runtime.lifecycle.EventSilence;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingArchive;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -196,6 +200,16 @@ public final class Wiring implements Resource {
     /** Applies contact events, and (for the flow-log ingest) the events kept for contacts it announces. */
     ContactEventIngestion contactEvents() {
         return new ContactEventIngestion(store(), concurrency(), clock);
+    }
+
+    /** Reads the contact-event queue's messages: this instance's contact events, the recording bucket's S3 events. */
+    QueuedEventReader queuedEventReader() {
+        return new QueuedEventReader(
+                new ContactEventInterpreter(configuration.text(EnvironmentVariable.CONNECT_INSTANCE_ARN)),
+                new RecordingEventInterpreter(configuration.text(EnvironmentVariable.RECORDING_BUCKET_NAME),
+                        Stream.concat(Stream.of(configuration.text(EnvironmentVariable.RECORDING_KEY_PREFIX)),
+                                configuration.list(EnvironmentVariable.ADDITIONAL_RECORDING_PREFIXES).stream())
+                                .toList()));
     }
 
     int concurrency() {

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param occurredAt the event's time
  * @param said the contact's fields the event carries (recordings: none; Connect reports them only when described)
  */
-public record ContactEvent(Type type, String contactId, String instanceId, Instant occurredAt, ContactSnapshot said) {
+public record ContactEvent(Type type, String contactId, String instanceId, Instant occurredAt, ContactSnapshot said)
+        implements QueuedEvent {
 
     /** The event types the detector subscribes to. */
     public enum Type {

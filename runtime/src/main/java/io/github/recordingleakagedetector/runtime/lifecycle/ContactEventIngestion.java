@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * duplicate, or an event older than the table's facts never moves a contact backwards or loses a field. An event for
  * a contact the flow log has not announced yet is kept for {@link #PENDING_EVENT_LIFETIME}; the announcement then
  * applies it ({@link #applyPending}), and one never announced expires unused.
+ *
+ * <p>The same queue brings the recording bucket's S3 events when its owner sends them to EventBridge: each is merged
+ * into its contact's seen recordings ({@link SeenRecording}), so that the check can judge a recorded contact without
+ * listing the bucket. One that names no open contact changes nothing (the check then lists, as without events).
  */
 public final class ContactEventIngestion {
     /** How long an event waits for its contact's flow-log announcement (the two travel by different paths). */
@@ -49,15 +53,21 @@ public final class ContactEventIngestion {
      * arrival order on one worker; a contact whose write fails has its messages returned for redelivery (applying
      * an event twice changes nothing).
      */
-    public Result ingest(List<Message> messages, ContactEventInterpreter interpreter) {
+    public Result ingest(List<Message> messages, QueuedEventReader reader) {
         RunSummary summary = new RunSummary("contactEvents");
-        Map<String, List<Map.Entry<String, ContactEvent>>> byContact = new LinkedHashMap<>();
+        Map<String, List<Map.Entry<String, QueuedEvent>>> byContact = new LinkedHashMap<>();
         for (Message message : messages) {
             summary.read();
             try {
-                ContactEvent event = interpreter.interpret(message.body());
+                QueuedEvent event = reader.read(message.body());
+                if (event.contactId() == null) {
+                    LOG.info("recordingEvent.unmatched", "messageId", message.id(),
+                            "key", ((RecordingEvent) event).file().key(), "reason", "no contact id in the file name");
+                    summary.count(Outcome.RECORDING_UNMATCHED);
+                    continue;
+                }
                 byContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(Map.entry(message.id(), event));
-            } catch (ContactEventInterpreter.RejectedEventException e) {
+            } catch (EventJson.RejectedEventException e) {
                 LOG.warn("contactEvent.rejected", "messageId", message.id(), "reason", e.getMessage());
                 summary.count(Outcome.EVENT_REJECTED);
             }
@@ -65,11 +75,12 @@ public final class ContactEventIngestion {
         Set<String> failed = ConcurrentHashMap.newKeySet();
         try (WorkerPool workers = WorkerPool.of(concurrency)) {
             byContact.values().forEach(events -> workers.submit(() -> {
-                for (Map.Entry<String, ContactEvent> event : events) {
+                for (Map.Entry<String, QueuedEvent> event : events) {
                     try {
-                        summary.count(apply(event.getValue()));
+                        summary.count(event.getValue() instanceof RecordingEvent recordingEvent
+                                ? apply(recordingEvent) : apply((ContactEvent) event.getValue()));
                     } catch (RuntimeException e) {
-                        LOG.warn("contactEvent.failed", "messageId", event.getKey(),
+                        LOG.warn("queuedEvent.failed", "messageId", event.getKey(),
                                 "contactId", event.getValue().contactId(), "error", String.valueOf(e.getMessage()));
                         events.forEach(pending -> failed.add(pending.getKey()));
                         return;
@@ -118,6 +129,32 @@ public final class ContactEventIngestion {
         throw keptChanging(event.contactId());
     }
 
+    /**
+     * A recording file's event merged into its contact's seen recordings, unless S3 told of a newer one on that key
+     * already. Only an open contact without a verdict takes it: a judged one's verdict stands.
+     */
+    private Outcome apply(RecordingEvent event) {
+        for (int attempt = 0; attempt < ATTEMPTS_PER_EVENT; attempt++) {
+            Optional<TrackedContact> found = store.find(event.contactId());
+            if (found.isEmpty() || found.get().decided() || !found.get().open()) {
+                LOG.info("recordingEvent.unmatched", "contactId", event.contactId(), "key", event.file().key(),
+                        "reason", found.isEmpty() ? "contact not tracked" : "contact already judged");
+                return Outcome.RECORDING_UNMATCHED;
+            }
+            TrackedContact contact = found.get();
+            List<SeenRecording> merged = SeenRecording.merge(contact.seenRecordings(), event.file());
+            if (merged == contact.seenRecordings()) {
+                return Outcome.RECORDING_SEEN;
+            }
+            if (store.recordSeenRecordings(contact, merged)) {
+                LOG.info("recordingEvent.applied", "contactId", contact.contactId(), "key", event.file().key(),
+                        "sizeBytes", event.file().sizeBytes(), "deleted", event.file().deleted());
+                return Outcome.RECORDING_SEEN;
+            }
+        }
+        throw keptChanging(event.contactId());
+    }
+
     /** The merged facts and their state written; empty when the contact changed meanwhile (the caller retries). */
     private Optional<Outcome> write(TrackedContact contact, ContactSnapshot said, Instant eventAt, Instant now) {
         if (contact.decided() || !contact.open()) {
@@ -161,6 +198,6 @@ public final class ContactEventIngestion {
 
     private static IllegalStateException keptChanging(String contactId) {
         return new IllegalStateException("Contact " + contactId + " changed on every one of " + ATTEMPTS_PER_EVENT
-                + " attempts to apply a contact event; the message is delivered again");
+                + " attempts to apply an event; the message is delivered again");
     }
 }

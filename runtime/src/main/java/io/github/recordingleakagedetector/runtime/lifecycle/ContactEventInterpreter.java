@@ -1,12 +1,14 @@
 package io.github.recordingleakagedetector.runtime.lifecycle;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+
+import static io.github.recordingleakagedetector.runtime.lifecycle.EventJson.envelope;
+import static io.github.recordingleakagedetector.runtime.lifecycle.EventJson.object;
+import static io.github.recordingleakagedetector.runtime.lifecycle.EventJson.optionalObject;
+import static io.github.recordingleakagedetector.runtime.lifecycle.EventJson.text;
+import static io.github.recordingleakagedetector.runtime.lifecycle.EventJson.time;
 
 /**
  * Reads an EventBridge {@code Amazon Connect Contact Event} (the SQS message body) into a {@link ContactEvent}, or
@@ -17,13 +19,6 @@ import java.util.Map;
 public final class ContactEventInterpreter {
     static final String DETAIL_TYPE = "Amazon Connect Contact Event";
 
-    /** An event the detector cannot or must not apply; logged and counted, never failing the batch. */
-    public static final class RejectedEventException extends RuntimeException {
-        RejectedEventException(String reason) {
-            super(reason);
-        }
-    }
-
     private final String instanceArn;
 
     /** @param instanceArn the instance whose events are applied; any other instance's are rejected */
@@ -31,28 +26,31 @@ public final class ContactEventInterpreter {
         this.instanceArn = instanceArn;
     }
 
-    /** The event, or a {@link RejectedEventException} saying why it cannot be applied. */
+    /** The event, or a {@link EventJson.RejectedEventException} saying why it cannot be applied. */
     public ContactEvent interpret(String body) {
-        Map<String, Object> envelope = object(parse(body), "the message");
+        return interpret(envelope(body));
+    }
+
+    ContactEvent interpret(Map<String, Object> envelope) {
         if (!DETAIL_TYPE.equals(envelope.get("detail-type"))) {
-            throw new RejectedEventException("detail-type '" + envelope.get("detail-type") + "' is not '"
+            throw new EventJson.RejectedEventException("detail-type '" + envelope.get("detail-type") + "' is not '"
                     + DETAIL_TYPE + "'");
         }
         Map<String, Object> detail = object(envelope.get("detail"), "detail");
         String arn = text(detail, "instanceArn");
         if (arn == null || !arn.equalsIgnoreCase(instanceArn)) {
-            throw new RejectedEventException("instanceArn '" + arn + "' is not this detector's instance");
+            throw new EventJson.RejectedEventException("instanceArn '" + arn + "' is not this detector's instance");
         }
         String typeName = text(detail, "eventType");
         ContactEvent.Type type;
         try {
             type = ContactEvent.Type.valueOf(String.valueOf(typeName).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RejectedEventException("eventType '" + typeName + "' is not one the detector uses");
+            throw new EventJson.RejectedEventException("eventType '" + typeName + "' is not one the detector uses");
         }
         String contactId = text(detail, "contactId");
         if (contactId == null || contactId.isBlank()) {
-            throw new RejectedEventException("no contactId");
+            throw new EventJson.RejectedEventException("no contactId");
         }
         Map<String, Object> agent = optionalObject(detail.get("agentInfo"));
         Map<String, Object> queue = optionalObject(detail.get("queueInfo"));
@@ -77,47 +75,9 @@ public final class ContactEventInterpreter {
                     null, null, null));
         }
         if (said.connectedToAgentAt() == null && said.disconnectedAt() == null) {
-            throw new RejectedEventException("no time in the event");
+            throw new EventJson.RejectedEventException("no time in the event");
         }
         return new ContactEvent(type, contactId, instanceId(arn), time(envelope, "time"), said);
-    }
-
-    private static Object parse(String body) {
-        try {
-            return JSON.std.anyFrom(body);
-        } catch (IOException | RuntimeException e) {
-            throw new RejectedEventException("not JSON: " + e.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value, String what) {
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new RejectedEventException(what + " is not a JSON object");
-        }
-        return (Map<String, Object>) map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> optionalObject(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    private static String text(Map<String, Object> object, String field) {
-        Object value = object.get(field);
-        return value == null ? null : value.toString();
-    }
-
-    private static Instant time(Map<String, Object> object, String field) {
-        String value = text(object, field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new RejectedEventException(field + " '" + value + "' is not a time");
-        }
     }
 
     private static String upper(String value) {

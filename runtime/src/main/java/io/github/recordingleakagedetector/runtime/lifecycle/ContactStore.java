@@ -74,6 +74,12 @@ public interface ContactStore {
      */
     void keepPendingEvent(String contactId, ContactSnapshot said, Instant eventAt, Instant expiresAt);
 
+    /**
+     * Stores the recording files the bucket's S3 events told of, conditional on the version read. The contact keeps
+     * its place in the work queue: a file seen changes no state, only what the check will find.
+     */
+    boolean recordSeenRecordings(TrackedContact current, List<SeenRecording> seen);
+
     /** What events said of a contact before it was tracked, if any were kept. */
     Optional<PendingEvent> pendingEvent(String contactId);
 

@@ -52,8 +52,15 @@ public enum Outcome {
     // Contact events
     /** An event for a contact the flow log has not announced yet, kept briefly for the announcement. */
     EVENT_PENDING("eventPending"),
-    /** An event that cannot or must not be applied: unparseable, another instance's, an unused type. */
+    /**
+     * An event that cannot or must not be applied: unparseable, another instance's, an unused type, another bucket's,
+     * a key outside the recording locations.
+     */
     EVENT_REJECTED("eventRejected"),
+    /** An S3 event of a recording file, applied to its contact's seen recordings (also when it changed nothing). */
+    RECORDING_SEEN("recordingSeen"),
+    /** An S3 event of a recording file that names no open contact: nothing to apply, the check lists instead. */
+    RECORDING_UNMATCHED("recordingUnmatched"),
 
     // Purge
     /** A contact that never reached an agent, closed: nothing to record. */

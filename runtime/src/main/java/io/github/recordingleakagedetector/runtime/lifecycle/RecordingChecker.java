@@ -16,6 +16,10 @@ import java.util.Map;
  * waits, but not beyond a second grace period. A leak (missing, empty, partial) is claimed and alerted once; a deleted
  * recording is recorded with its reason and not alerted. Also re-sends alerts that an earlier run claimed but could
  * not confirm.
+ *
+ * <p>With recording events, the files the bucket's S3 events showed are judged first, without listing: when they
+ * settle the verdict (recorded), that is the verdict. Anything short of that is never concluded from events, which
+ * S3 may lose: the contact waits for its grace period, then the bucket is listed and Connect asked, as without them.
  */
 public final class RecordingChecker {
     /**
@@ -24,6 +28,8 @@ public final class RecordingChecker {
      * (A contact completed by polling is seen minutes after its disconnect anyway.)
      */
     public static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
+    /** Noted with the places of a verdict reached on the files S3's events showed, without listing. */
+    static final String SEEN_IN_EVENTS = "files as the bucket's S3 events showed them (not listed)";
     static final String LOCATIONS_NOT_REFRESHED =
             "DescribeContact unavailable: the recording locations Connect reports could not be refreshed";
 
@@ -43,6 +49,7 @@ public final class RecordingChecker {
     private final Locations locations;
     private final RecordingRules rules;
     private final boolean checkIvrRecordings;
+    private final boolean recordingEvents;
     private final Duration gracePeriod;
     private final int concurrency;
     private final Clock clock;
@@ -50,10 +57,12 @@ public final class RecordingChecker {
     /**
      * @param checkIvrRecordings whether contacts whose flows turned IVR recording on are checked for their IVR
      *     recording too (also those that never reached an agent, which the purge step then leaves to this one)
+     * @param recordingEvents whether the bucket's S3 events come: a contact whose recording they have not shown yet
+     *     is then listed only after its grace period, not as soon as it completed
      */
     public RecordingChecker(ContactStore store, RecordingArchive archive, ContactDirectory directory,
             AlertSender alerts, Locations locations, RecordingRules rules, boolean checkIvrRecordings,
-            Duration gracePeriod, int concurrency, Clock clock) {
+            boolean recordingEvents, Duration gracePeriod, int concurrency, Clock clock) {
         this.store = store;
         this.archive = archive;
         this.directory = directory;
@@ -61,6 +70,7 @@ public final class RecordingChecker {
         this.locations = locations;
         this.rules = rules;
         this.checkIvrRecordings = checkIvrRecordings;
+        this.recordingEvents = recordingEvents;
         this.gracePeriod = gracePeriod;
         this.concurrency = concurrency;
         this.clock = clock;
@@ -111,10 +121,20 @@ public final class RecordingChecker {
                 .orElseThrow(() -> new IllegalStateException("Contact " + contact.contactId()
                         + " is " + contact.state().value() + " without a DescribeContact observation"));
         Instant now = clock.instant();
-        if (contact.lastEventAt() != null && now.isBefore(seen.disconnectedAt().plus(UPLOAD_WAIT))) {
+        if (!contact.seenRecordings().isEmpty()) {
+            Search fromEvents = new Search(contact, new SeenRecordingsArchive(contact.seenRecordings()));
+            ContactVerdict verdict = fromEvents.judge(seen);
+            if (verdict.settled()) {
+                return record(contact, verdict, fromEvents.placesAnd(SEEN_IN_EVENTS), now, summary);
+            }
+        }
+        boolean listingWouldComeEarly = recordingEvents
+                ? !afterGracePeriods(seen, 1, now)
+                : contact.lastEventAt() != null && now.isBefore(seen.disconnectedAt().plus(UPLOAD_WAIT));
+        if (listingWouldComeEarly) {
             return ContactResult.of(Outcome.AWAITING_RECORDING);
         }
-        Search search = new Search(contact);
+        Search search = new Search(contact, archive);
         ContactVerdict verdict = search.judge(seen);
         if (verdict.settled()) {
             return record(contact, verdict, search.places(), now, summary);
@@ -141,11 +161,12 @@ public final class RecordingChecker {
     /** One contact's look at the bucket: the verdicts it leads to, and every place it looked (the alert names them). */
     private final class Search {
         private final TrackedContact contact;
-        private final RecordingSearch files = new RecordingSearch(archive);
+        private final RecordingSearch files;
         private final List<String> places = new ArrayList<>();
 
-        Search(TrackedContact contact) {
+        Search(TrackedContact contact, RecordingArchive archive) {
             this.contact = contact;
+            this.files = new RecordingSearch(archive);
         }
 
         ContactVerdict judge(ContactSnapshot seen) {

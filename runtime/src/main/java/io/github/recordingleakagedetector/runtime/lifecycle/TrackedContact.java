@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param reportingDay the day whose figures and evidence hold the contact; null only on items written before
  *     reporting days existed
  * @param lastEventAt when a Connect contact event last changed the contact, null when none did
+ * @param seenRecordings the recording files the bucket's S3 events told of (deleted ones marked), empty when none did
  */
 public record TrackedContact(
         String contactId,
@@ -43,10 +44,12 @@ public record TrackedContact(
         Instant alertPendingSince,
         Instant alertedAt,
         LocalDate reportingDay,
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        List<SeenRecording> seenRecordings) {
 
     public TrackedContact {
         searchedLocations = searchedLocations == null ? List.of() : List.copyOf(searchedLocations);
+        seenRecordings = seenRecordings == null ? List.of() : List.copyOf(seenRecordings);
     }
 
     public Optional<ContactSnapshot> observation() {

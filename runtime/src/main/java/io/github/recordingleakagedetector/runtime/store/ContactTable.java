@@ -71,6 +71,11 @@ public final class ContactTable {
      * {@code ExpiresAt} removes one that is never claimed.
      */
     public static final String PENDING_EVENT_PREFIX = "PendingEvent#";
+    /**
+     * The recording files the bucket's S3 events told of (L of M: {@code Key} S, {@code SizeBytes} N,
+     * {@code Sequencer} S, {@code Deleted} BOOL); absent when none did.
+     */
+    public static final String SEEN_RECORDINGS = "SeenRecordings";
     public static final String UNVERIFIABLE_REASON = "UnverifiableReason";
     public static final String DESCRIBE_NOT_FOUND_COUNT = "DescribeNotFoundCount";
     public static final String LAST_DESCRIBE_ERROR = "LastDescribeError";

@@ -14,6 +14,7 @@ import io.github.recordingleakagedetector.runtime.lifecycle.Participant;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingExpectation;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
+import io.github.recordingleakagedetector.runtime.lifecycle.SeenRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactVerdict;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
@@ -192,6 +193,13 @@ public final class DynamoDbContactStore implements ContactStore {
                 .set(ContactTable.LAST_EVENT_AT, instant(eventAt));
         snapshotFields(update, merged);
         return update(current.contactId(), closeOrRequeue(update, next, now));
+    }
+
+    @Override
+    public boolean recordSeenRecordings(TrackedContact current, List<SeenRecording> seen) {
+        return update(current.contactId(), new ConditionalUpdate()
+                .expectVersion(current.version())
+                .set(ContactTable.SEEN_RECORDINGS, Items.seenRecordings(seen)));
     }
 
     /**

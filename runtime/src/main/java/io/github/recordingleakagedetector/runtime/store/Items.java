@@ -10,12 +10,14 @@ import io.github.recordingleakagedetector.runtime.lifecycle.RecordingBehaviour;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingEvidence;
 import io.github.recordingleakagedetector.runtime.lifecycle.ReportedRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
+import io.github.recordingleakagedetector.runtime.lifecycle.SeenRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,8 @@ final class Items {
     private static final String DELETION_REASON = "DeletionReason";
     private static final String KEY = "Key";
     private static final String SIZE_BYTES = "SizeBytes";
+    private static final String SEQUENCER = "Sequencer";
+    private static final String DELETED = "Deleted";
 
     private Items() {
     }
@@ -102,7 +106,8 @@ final class Items {
                 item.containsKey(ContactTable.REPORTING_DAY)
                         ? LocalDate.parse(string(item, ContactTable.REPORTING_DAY))
                         : null,
-                instant(item, ContactTable.LAST_EVENT_AT));
+                instant(item, ContactTable.LAST_EVENT_AT),
+                seenRecordings(item));
     }
 
     /** The contact fields of an item (a contact's, or a pending event's). */
@@ -167,6 +172,26 @@ final class Items {
         return new RecordingEvidence(stored, decimal(item, ContactTable.RECORDED_SECONDS),
                 string(item, ContactTable.RECORDED_SECONDS_MEASURED_BY), decimal(item, ContactTable.AGENT_LEG_SECONDS),
                 string(item, ContactTable.DELETION_REASON));
+    }
+
+    private static List<SeenRecording> seenRecordings(Map<String, AttributeValue> item) {
+        AttributeValue seen = item.get(ContactTable.SEEN_RECORDINGS);
+        return seen == null
+                ? List.of()
+                : seen.l().stream().map(AttributeValue::m).map(file -> new SeenRecording(string(file, KEY),
+                        Long.parseLong(file.get(SIZE_BYTES).n()), string(file, SEQUENCER),
+                        Boolean.TRUE.equals(file.get(DELETED).bool()))).toList();
+    }
+
+    static AttributeValue seenRecordings(List<SeenRecording> files) {
+        return AttributeValue.fromL(files.stream().map(file -> {
+            Map<String, AttributeValue> entry = new LinkedHashMap<>();
+            entry.put(KEY, text(file.key()));
+            entry.put(SIZE_BYTES, number(file.sizeBytes()));
+            entry.put(SEQUENCER, text(file.sequencer()));
+            entry.put(DELETED, AttributeValue.fromBool(file.deleted()));
+            return AttributeValue.fromM(entry);
+        }).toList());
     }
 
     static AttributeValue files(List<StoredRecording> files) {

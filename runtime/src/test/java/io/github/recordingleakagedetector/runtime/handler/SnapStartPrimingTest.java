@@ -34,7 +34,9 @@ class SnapStartPrimingTest {
             case CHECK_RECORDINGS -> concat(TABLE_CALLS, "Connect:DescribeContact", "S3:ListObjectsV2",
                     "S3:ListObjectsV2", "Sns:Publish");
             case DAILY_EVIDENCE -> concat(TABLE_CALLS, evidenceCalls());
-            case CONTACT_EVENTS -> concat(TABLE_CALLS, "DynamoDb:UpdateItem", "DynamoDb:GetItem", "DynamoDb:UpdateItem");
+            // a recording seen, an event kept, read back and applied
+            case CONTACT_EVENTS -> concat(TABLE_CALLS, "DynamoDb:UpdateItem", "DynamoDb:UpdateItem", "DynamoDb:GetItem",
+                    "DynamoDb:UpdateItem");
         };
     }
 

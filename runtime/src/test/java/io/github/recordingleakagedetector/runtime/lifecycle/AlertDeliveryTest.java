@@ -91,7 +91,7 @@ class AlertDeliveryTest {
                 new ConnectContactDirectory(connect.client(), new RateLimiter(1000)),
                 new AlertSender(store, new SnsAlertPublisher(sns.client(), TOPIC), clock),
                 new RecordingChecker.Locations("recordings", "connect/acme/CallRecordings", List.of()),
-                new RecordingRules(0.5, Duration.ofSeconds(30)), false, GRACE, 1, clock);
+                new RecordingRules(0.5, Duration.ofSeconds(30)), false, false, GRACE, 1, clock);
 
         // WHEN the check publishes the alert but cannot confirm it, and a check after the claim lease runs
         assertThatThrownBy(() -> checker.check(new RunSummary("check"), RunBudget.unlimited(), clock.instant()))

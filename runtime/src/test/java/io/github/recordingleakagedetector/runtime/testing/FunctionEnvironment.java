@@ -66,6 +66,7 @@ public final class FunctionEnvironment {
             case CONTACT_EVENTS -> "false";
             case LIVE_CONTACT_EVENT_SILENCE_SECONDS -> "1800";
             case INITIALISED_CONTACT_EVENT_SILENCE_SECONDS -> "600";
+            case RECORDING_EVENTS -> "false";
         };
     }
 }
