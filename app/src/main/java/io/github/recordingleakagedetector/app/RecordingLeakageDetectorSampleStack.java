@@ -28,6 +28,7 @@ import software.constructs.Construct;
  *   <tr><td>{@value #ADDITIONAL_RECORDING_LOCATIONS_KEY}</td><td>none (comma-separated key prefixes)</td></tr>
  *   <tr><td>{@value #CHECK_IVR_RECORDINGS_KEY}</td><td>false</td></tr>
  *   <tr><td>{@value #CONTACT_EVENTS_KEY}</td><td>true</td></tr>
+ *   <tr><td>{@value #RECORDING_EVENTS_KEY}</td><td>false</td></tr>
  *   <tr><td>{@value #COMPLIANCE_TARGET_KEY}</td><td>none (a percentage, e.g. 99.5)</td></tr>
  *   <tr><td>{@value #REPORTING_TIME_ZONE_KEY}</td><td>UTC</td></tr>
  *   <tr><td>{@value #REPORT_EMAILS_KEY}</td><td>none (comma-separated addresses)</td></tr>
@@ -45,6 +46,7 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
     public static final String ADDITIONAL_RECORDING_LOCATIONS_KEY = "additionalRecordingLocations";
     public static final String CHECK_IVR_RECORDINGS_KEY = "checkIvrRecordings";
     public static final String CONTACT_EVENTS_KEY = "contactEvents";
+    public static final String RECORDING_EVENTS_KEY = "recordingEvents";
     public static final String COMPLIANCE_TARGET_KEY = "complianceTarget";
     public static final String REPORTING_TIME_ZONE_KEY = "reportingTimeZone";
     public static final String REPORT_EMAILS_KEY = "reportEmails";
@@ -69,6 +71,7 @@ public final class RecordingLeakageDetectorSampleStack extends Stack {
                 .additionalRecordingLocations(list(context(ADDITIONAL_RECORDING_LOCATIONS_KEY, "")))
                 .checkIvrRecordings(Boolean.parseBoolean(context(CHECK_IVR_RECORDINGS_KEY, "false")))
                 .contactEvents(Boolean.parseBoolean(context(CONTACT_EVENTS_KEY, "true")))
+                .recordingEvents(Boolean.parseBoolean(context(RECORDING_EVENTS_KEY, "false")))
                 .reportingTimeZone(context(REPORTING_TIME_ZONE_KEY, null))
                 .reportEmails(list(context(REPORT_EMAILS_KEY, "")));
         String target = context(COMPLIANCE_TARGET_KEY, null);

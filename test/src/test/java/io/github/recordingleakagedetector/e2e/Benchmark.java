@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <pre>./benchmark [contacts ...]      (default 1000 10000 50000)
  * ./benchmark --cold-start [starts]  (the Lambda jar's size and each function's init time: {@link ColdStartBenchmark})
- * ./benchmark --contact-events [contacts ...]  (polling only and contact events side by side; default 10000 50000)</pre>
+ * ./benchmark --contact-events [contacts ...]  (polling only, contact events, and contact events with the recording
+ *     bucket's S3 events side by side; default 10000 50000)</pre>
  */
 public final class Benchmark {
     /** The steps in the tables' column order. */
@@ -83,19 +84,20 @@ public final class Benchmark {
     }
 
     /**
-     * Polling only and contact events side by side, one run each per size in this JVM: what each costs in
-     * DescribeContact (the quota shared per account and Region), S3 requests, and detection latency.
+     * Polling only, contact events, and contact events with recording events side by side, one run each per size in
+     * this JVM: what each costs in DescribeContact (the quota shared per account and Region), S3 requests, and
+     * detection latency.
      */
     private static void compareContactEventModes(List<Integer> sizes) {
         warmUp();
         List<String> rows = new ArrayList<>();
         for (int contacts : sizes) {
             double hours = contacts <= 1_000 ? 2 : contacts <= 10_000 ? 4 : 8;
-            for (boolean events : List.of(false, true)) {
+            for (String mode : List.of("off", "contact", "contact + recording")) {
                 SimulationOptions options = SimulationOptions.defaults().withContacts(contacts).withHours(hours)
-                        .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS).withContactEvents(events);
-                System.out.printf("Benchmark: %d calls over %.0f h, contact events %s%n", contacts, hours,
-                        events ? "on" : "off");
+                        .withHosting(LocalLambdaEndpoint.FunctionHosting.IN_PROCESS)
+                        .withContactEvents(!mode.equals("off")).withRecordingEvents(mode.endsWith("recording"));
+                System.out.printf("Benchmark: %d calls over %.0f h, events: %s%n", contacts, hours, mode);
                 try (ContactCentreSimulation simulation = new ContactCentreSimulation(quietProgress(), NO_LOGS,
                         options)) {
                     SimulationReport report = simulation.run();
@@ -105,23 +107,28 @@ public final class Benchmark {
             }
         }
         System.out.println();
-        System.out.println("| contacts | contact events | DescribeContact per contact | contacts a day at the default "
-                + "quota (2/s) | S3 requests per checked contact | detection latency median / max (min) | leaks "
-                + "injected / detected | false failures | stuck | events published / lost / dead-lettered | wall time "
-                + "(s) |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| contacts | events | DescribeContact per contact | contacts a day at the default "
+                + "quota (2/s) | S3 requests per checked contact | S3 listings per checked contact | detection latency "
+                + "median / max (min) | leaks injected / detected | false failures | stuck | contact events published "
+                + "/ lost / dead-lettered | recording events published / lost | wall time (s) |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.out.println("(results from " + RepoRoot.find() + ")");
     }
 
     static String modeRow(SimulationReport report) {
         SimulationReport.ContactEventStatistics events = report.contactEvents();
-        return String.format("| %d | %s | %.3f | %,d | %.2f | %d / %d | %d / %d | %d | %d | %s | %.0f |",
-                report.contacts(), events == null ? "off" : "on", report.describePerContact(),
-                report.contactsPerDayAtDefaultQuota(), report.s3PerCheckedContact(),
+        boolean recordingEvents = events != null && events.recordingEventsPublished() + events.recordingEventsLost() > 0;
+        return String.format("| %d | %s | %.3f | %,d | %.2f | %.2f | %d / %d | %d / %d | %d | %d | %s | %s | %.0f |",
+                report.contacts(), events == null ? "off" : recordingEvents ? "contact + recording" : "contact",
+                report.describePerContact(), report.contactsPerDayAtDefaultQuota(), report.s3PerCheckedContact(),
+                report.checkedContacts() == 0 ? 0 : (double) report.requestsByOperation()
+                        .getOrDefault("S3:ListObjectsV2", 0L) / report.checkedContacts(),
                 report.medianLatency().toMinutes(), report.maxLatency().toMinutes(), report.leaksInjected(),
                 report.leaksDetected(), report.falseFailures(), report.stuck(),
-                events == null ? "-" : events.published() + " / " + events.lost() + " / " + events.deadLettered(),
+                events == null ? "-" : (events.published() - events.recordingEventsPublished()) + " / "
+                        + events.lost() + " / " + events.deadLettered(),
+                recordingEvents ? events.recordingEventsPublished() + " / " + events.recordingEventsLost() : "-",
                 report.wallTime().toMillis() / 1000.0);
     }
 

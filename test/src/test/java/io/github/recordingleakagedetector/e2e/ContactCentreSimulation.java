@@ -85,7 +85,8 @@ final class ContactCentreSimulation implements AutoCloseable {
                 "recordingBucketName", BUCKET,
                 "additionalRecordingLocations", options.redacted() ? ContactCentre.REDACTED_LOCATION : "",
                 "checkIvrRecordings", Boolean.toString(options.ivr()),
-                "contactEvents", Boolean.toString(options.contactEvents())), TABLE);
+                "contactEvents", Boolean.toString(options.contactEvents()),
+                "recordingEvents", Boolean.toString(options.recordingEvents())), TABLE);
         metrics = new MetricRecords(detector.alarmedCustomMetrics());
         // In-process handlers print through JsonLog: their lines take the path the deployed functions' output takes.
         previousLogs = JsonLog.redirect(new PrintStream(new LineSplitter(this::functionOutput), true,
@@ -148,6 +149,9 @@ final class ContactCentreSimulation implements AutoCloseable {
         Optional<String> eventFunction = functionOf(".ContactEventHandler");
         ContactEventFeed events = eventFunction.map(function -> new ContactEventFeed(plan, INSTANCE_ARN, lambda,
                 function, clock, options.seed())).orElse(null);
+        if (events != null && options.recordingEvents()) {
+            events.withRecordingEvents(plan, BUCKET, options.seed());
+        }
         // With contact events, the check also runs every minute (its own schedule), between the workflow's ticks.
         String checkFunction = functionOf(".CheckRecordingsHandler").orElseThrow();
         Detections detections = new Detections(sns);

@@ -1,6 +1,7 @@
 package io.github.recordingleakagedetector.e2e;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import java.util.Random;
  * (no SQS server: the function sees the same {@code SQSEvent} JSON): batches of up to 10 messages, a message the
  * function reports as a batch item failure is received again after the visibility timeout, and after
  * {@link #MAX_RECEIVES} receives it goes to the dead-letter queue, counted.
+ *
+ * <p>With {@link #withRecordingEvents}, the recording bucket's {@code Object Created} events come through the same
+ * queue, as EventBridge sends them once the bucket's owner switched that on: one per file landed, with the same
+ * faults, never before the file is in the bucket, the key form-encoded as S3 encodes keys in its notifications.
  */
 final class ContactEventFeed {
     static final double LOST = 0.01;
@@ -41,6 +46,8 @@ final class ContactEventFeed {
     private int sent;
     private int lost;
     private int deadLettered;
+    private int recordingEventsSent;
+    private int recordingEventsLost;
 
     ContactEventFeed(List<PlannedContact> plan, String instanceArn, LocalLambdaEndpoint lambda, String function,
             SimulatedClock clock, long seed) {
@@ -61,11 +68,53 @@ final class ContactEventFeed {
             lost++;
             return;
         }
+        enqueue(random, at, body(contact, type, at, instanceArn));
+    }
+
+    /** Puts the event on the queue, twice when duplicated, each copy after its own delay; returns the copies. */
+    private int enqueue(Random random, Instant at, String body) {
         int copies = random.nextDouble() < DUPLICATED ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
             Instant visibleAt = at.plusMillis((long) (random.nextDouble() * MAX_DELAY.toMillis()));
-            queue.add(new Message(visibleAt, "e-" + (++sent), body(contact, type, at, instanceArn), 0));
+            queue.add(new Message(visibleAt, "e-" + (++sent), body, 0));
         }
+        return copies;
+    }
+
+    /** The bucket's {@code Object Created} event for every file the plan lands, at its landing. */
+    ContactEventFeed withRecordingEvents(List<PlannedContact> plan, String bucket, long seed) {
+        Random random = new Random(seed + 11);
+        long sequencer = 0x0064D3901D000000L;
+        for (RecordingUploads.Upload upload : RecordingUploads.of(plan)) {
+            if (random.nextDouble() < LOST) {
+                recordingEventsLost++;
+                continue;
+            }
+            recordingEventsSent += enqueue(random, upload.at(), objectCreated(bucket, upload, ++sequencer));
+        }
+        return this;
+    }
+
+    private static String objectCreated(String bucket, RecordingUploads.Upload upload, long sequencer) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("key", upload.key().replace(":", "%3A"));
+        object.put("size", StoredRecording.sizeOf(upload.seconds()));
+        object.put("etag", Long.toHexString(upload.key().hashCode() & 0xffffffffL));
+        object.put("sequencer", String.format("%018X", sequencer));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", "0");
+        detail.put("bucket", Map.of("name", bucket));
+        detail.put("object", object);
+        detail.put("request-id", "R" + sequencer);
+        detail.put("reason", "PutObject");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("source", "aws.s3");
+        event.put("detail-type", "Object Created");
+        event.put("time", upload.at().toString());
+        event.put("resources", List.of("arn:aws:s3:::" + bucket));
+        event.put("detail", detail);
+        return json(event);
     }
 
     private static String body(PlannedContact contact, String type, Instant at, String instanceArn) {
@@ -167,7 +216,8 @@ final class ContactEventFeed {
     }
 
     SimulationReport.ContactEventStatistics statistics() {
-        return new SimulationReport.ContactEventStatistics(sent, lost, deadLettered);
+        return new SimulationReport.ContactEventStatistics(sent, lost, deadLettered, recordingEventsSent,
+                recordingEventsLost);
     }
 
     boolean done() {

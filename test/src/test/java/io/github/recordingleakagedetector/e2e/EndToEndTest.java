@@ -41,7 +41,8 @@ class EndToEndTest {
         }
     }
 
-    private static void assertEveryLeakReportedOnceAndNothingElse(SimulationReport report, boolean contactEvents) {
+    private static void assertEveryLeakReportedOnceAndNothingElse(SimulationReport report, SimulationOptions options) {
+        boolean contactEvents = options.contactEvents();
         assertThat(report.leaksInjected()).isPositive();
         assertThat(report.leaksDetected()).isEqualTo(report.leaksInjected());
         assertThat(report.falseFailures()).isZero();
@@ -54,7 +55,7 @@ class EndToEndTest {
         assertThat(report.deniedCalls()).as("AWS calls the functions' roles do not allow").isEmpty();
         // every alert the plan calls for went out, of its type, and nothing else
         assertThat(report.alerts()).isEqualTo(report.plannedAlerts());
-        assertMetricsAreValidAndWhatTheAlarmsWatch(report, contactEvents);
+        assertMetricsAreValidAndWhatTheAlarmsWatch(report, options);
         assertTheEvidenceHoldsThePlan(report);
         report.contactsByOutcome().forEach((outcome, endedAsPlanned) -> {
             String[] counts = endedAsPlanned.split("/");
@@ -66,7 +67,8 @@ class EndToEndTest {
      * Every metric record is valid embedded metric format, the metrics are exactly those the template's alarms watch
      * (plus the counts no alarm needs), and each leak metric counts the alerts of its kind.
      */
-    private static void assertMetricsAreValidAndWhatTheAlarmsWatch(SimulationReport report, boolean contactEvents) {
+    private static void assertMetricsAreValidAndWhatTheAlarmsWatch(SimulationReport report,
+            SimulationOptions options) {
         MetricRecords metrics = report.metrics();
         assertThat(metrics.records()).isPositive();
         assertThat(metrics.invalid()).isEmpty();
@@ -74,7 +76,11 @@ class EndToEndTest {
         List<String> unalarmed = Stream.concat(Stream.of("RecordingsVerified", "RecordingsDeleted",
                                 "ContactsNotApplicable", "ContactsNotRecordedIntentionally", "DescribeContactCalls",
                                 "DescribeContactThrottled"),
-                        contactEvents ? Stream.of("ContactEventsApplied", "ContactEventsPending") : Stream.empty())
+                        Stream.concat(options.contactEvents()
+                                        ? Stream.of("ContactEventsApplied", "ContactEventsPending") : Stream.empty(),
+                                options.recordingEvents()
+                                        ? Stream.of("RecordingEventsApplied", "RecordingEventsUnmatched")
+                                        : Stream.empty()))
                 .map(name -> missing.replace(" RecordingsMissing ", " " + name + " ")).toList();
         assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(metrics.alarmed().stream(), unalarmed.stream()).toList());
@@ -144,7 +150,7 @@ class EndToEndTest {
         SimulationReport report = simulate(options, "plain");
 
         // THEN every leak is reported exactly once, promptly, and every other contact ends as planned
-        assertEveryLeakReportedOnceAndNothingElse(report, options.contactEvents());
+        assertEveryLeakReportedOnceAndNothingElse(report, options);
         assertThat(report.metrics().alarmed()).hasSize(7);
         // the calls cross midnight: two days of evidence
         assertThat(report.evidence().days()).hasSize(2);
@@ -188,7 +194,7 @@ class EndToEndTest {
         assertThat(report.throttledResponses()).isGreaterThan(report.ticks() * 2L);
         long throttledSteps = report.steps().values().stream().mapToLong(step -> step.outcome("throttled")).sum();
         assertThat(throttledSteps).as("steps that stopped early on throttling").isPositive();
-        assertEveryLeakReportedOnceAndNothingElse(report, options.contactEvents());
+        assertEveryLeakReportedOnceAndNothingElse(report, options);
         assertThat(report.leaksInjected()).isEqualTo(simulatedLeaksOf(SimulationOptions.defaults()));
         // polling: every leak within the grace period and one schedule period
         assertThat(report.maxLatency()).isLessThanOrEqualTo(LATENCY_BOUND);
@@ -200,13 +206,23 @@ class EndToEndTest {
     @Test
     void redactedOnlyRecordingsAreRecordingsAndIvrRecordingsAreCheckedWhenTurnedOn() {
         // GIVEN a centre keeping only redacted audio for a fifth of its calls and recording the IVR of half of them,
-        // and a detector deployed with the redacted location and IVR checks
-        SimulationOptions options = SimulationOptions.defaults().withContacts(160).withRedacted(true).withIvr(true);
+        // whose bucket sends its S3 events (1% lost, 5% duplicated, delayed), and a detector deployed with the
+        // redacted location, IVR checks and recording events
+        SimulationOptions options = SimulationOptions.defaults().withContacts(160).withRedacted(true).withIvr(true)
+                .withRecordingEvents(true);
 
-        SimulationReport report = simulate(options, "redacted-ivr");
+        SimulationReport report = simulate(options, "redacted-ivr-recording-events");
 
         // THEN every verdict is as planned: redacted recordings are found, IVR recordings judged on their own
-        assertEveryLeakReportedOnceAndNothingElse(report, options.contactEvents());
+        assertEveryLeakReportedOnceAndNothingElse(report, options);
+        // recordings the events showed were judged without listing the bucket: the bucket is listed only for the
+        // recordings whose events were lost or whose names hold no contact id (renamed), and for the leaks
+        Map<String, Long> totals = report.metrics().totals();
+        String applied = report.metrics().alarmed("RecordingsMissing").replace(" RecordingsMissing ",
+                " RecordingEventsApplied ");
+        assertThat(totals.get(applied)).isPositive();
+        long listings = report.requestsByOperation().getOrDefault("S3:ListObjectsV2", 0L);
+        assertThat((double) listings / report.checkedContacts()).as("S3 listings per checked contact").isLessThan(1.0);
         assertThat(report.plannedAlerts()).containsKey("IVR_RECORDING_MISSING");
         assertThat(report.contactsByOutcome().keySet()).anyMatch(label -> label.contains("recording redacted"))
                 .anyMatch(label -> label.startsWith("ivr only, ivr recorded"))

@@ -13,7 +13,8 @@ import java.util.List;
  * upload, with the size a WAV of its audio has; leaks and deleted recordings never land.
  */
 final class RecordingUploads {
-    private record Upload(String key, Instant at, double seconds) {
+    /** A file landing: its key, when, and the seconds of audio it holds. */
+    record Upload(String key, Instant at, double seconds) {
     }
 
     private final Deque<Upload> due;
@@ -21,6 +22,13 @@ final class RecordingUploads {
     private final String bucket;
 
     RecordingUploads(List<PlannedContact> plan, LocalS3 s3, String bucket) {
+        this.due = new ArrayDeque<>(of(plan));
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /** Every file the plan lands, in landing order. */
+    static List<Upload> of(List<PlannedContact> plan) {
         List<Upload> uploads = new ArrayList<>();
         for (PlannedContact contact : plan) {
             if (contact.recordingKey() != null && contact.recording() != PlannedContact.RecordingOutcome.DELETED) {
@@ -31,9 +39,7 @@ final class RecordingUploads {
             }
         }
         uploads.sort(Comparator.comparing(Upload::at));
-        this.due = new ArrayDeque<>(uploads);
-        this.s3 = s3;
-        this.bucket = bucket;
+        return uploads;
     }
 
     /** Uploads the recordings due by {@code now}; returns how many. */

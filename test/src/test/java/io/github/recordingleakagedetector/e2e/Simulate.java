@@ -18,7 +18,7 @@ import java.util.List;
 public final class Simulate {
     private static final String USAGE = """
             usage: ./simulate [--contacts N] [--leak-rate R] [--seed S] [--hours H] [--overlapping N] [--throttle]
-                  [--in-process] [--redacted] [--ivr] [--contact-events on|off]
+                  [--in-process] [--redacted] [--ivr] [--contact-events on|off] [--recording-events on|off]
               --contacts N     calls arriving (default 300; a transfer adds a second leg)
               --leak-rate R    share of recorded agent calls whose recording never lands (default 0.05)
               --seed S         random seed of the plan (default 42): the same seed, the same calls
@@ -33,6 +33,9 @@ public final class Simulate {
               --contact-events on|off
                                on (default): the detector consumes Connect's contact events, which the centre
                                publishes with 1% lost, 5% duplicated, 0-60 s delays; off: polling only
+              --recording-events on|off
+                               on: the recording bucket sends its S3 events too (same faults), and the detector
+                               is deployed with recordingEvents; off (default): the check lists the bucket
             The handlers' JSON logs go to target/simulation-handler-logs.jsonl; the daily evidence the detector wrote
             (recordings.csv, summary.json, summary.html per day) to target/evidence/.""";
 
@@ -98,9 +101,14 @@ public final class Simulate {
                 case "--redacted" -> options = options.withRedacted(true);
                 case "--ivr" -> options = options.withIvr(true);
                 case "--contact-events" -> options = options.withContactEvents(onOff(flag, rest.poll()));
+                case "--recording-events" -> options = options.withRecordingEvents(onOff(flag, rest.poll()));
                 case "--help", "-h" -> throw new IllegalArgumentException("Recording Leakage Detector simulation");
                 default -> throw new IllegalArgumentException("Unknown option " + flag);
             }
+        }
+        if (options.recordingEvents() && !options.contactEvents()) {
+            throw new IllegalArgumentException("--recording-events on needs --contact-events on: the recording "
+                    + "events travel through the contact-event queue");
         }
         return options;
     }

@@ -21,66 +21,73 @@ import java.time.Instant;
  * @param ivr flows turn IVR recording on for half the calls, and the detector checks IVR recordings
  * @param contactEvents the detector consumes Connect's contact events, which the centre publishes with their faults
  *     ({@link ContactEventFeed}); off: polling only
+ * @param recordingEvents the recording bucket sends its S3 events (through EventBridge, on the contact-event queue),
+ *     with the same faults, and the detector is deployed with {@code recordingEvents}; needs {@code contactEvents}
  */
 record SimulationOptions(int contacts, double leakRate, long seed, double hours, Instant start,
         int overlappingExecutions, boolean injectThrottling, LocalLambdaEndpoint.FunctionHosting hosting,
-        boolean redacted, boolean ivr, boolean contactEvents) {
+        boolean redacted, boolean ivr, boolean contactEvents, boolean recordingEvents) {
 
     static final Duration TICK = Duration.ofMinutes(5);
 
     static SimulationOptions defaults() {
         return new SimulationOptions(300, 0.05, 42, 2, Instant.parse("2026-03-14T23:00:00Z"), 1, false,
-                LocalLambdaEndpoint.FunctionHosting.DEPLOYED, false, false, true);
+                LocalLambdaEndpoint.FunctionHosting.DEPLOYED, false, false, true, false);
     }
 
     SimulationOptions withContacts(int value) {
         return new SimulationOptions(value, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr, contactEvents);
+                hosting, redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withLeakRate(double value) {
         return new SimulationOptions(contacts, value, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr, contactEvents);
+                hosting, redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withSeed(long value) {
         return new SimulationOptions(contacts, leakRate, value, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr, contactEvents);
+                hosting, redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withHours(double value) {
         return new SimulationOptions(contacts, leakRate, seed, value, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr, contactEvents);
+                hosting, redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withOverlappingExecutions(int value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, value, injectThrottling, hosting,
-                redacted, ivr, contactEvents);
+                redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withThrottling(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, value, hosting,
-                redacted, ivr, contactEvents);
+                redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withHosting(LocalLambdaEndpoint.FunctionHosting value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                value, redacted, ivr, contactEvents);
+                value, redacted, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withRedacted(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, value, ivr, contactEvents);
+                hosting, value, ivr, contactEvents, recordingEvents);
     }
 
     SimulationOptions withIvr(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, value, contactEvents);
+                hosting, redacted, value, contactEvents, recordingEvents);
     }
 
     SimulationOptions withContactEvents(boolean value) {
         return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
-                hosting, redacted, ivr, value);
+                hosting, redacted, ivr, value, recordingEvents);
+    }
+
+    SimulationOptions withRecordingEvents(boolean value) {
+        return new SimulationOptions(contacts, leakRate, seed, hours, start, overlappingExecutions, injectThrottling,
+                hosting, redacted, ivr, contactEvents, value);
     }
 
     /** The centre these options plan: the same options, the same calls. */

@@ -53,8 +53,12 @@ record SimulationReport(
         Map<String, Long> describesByOutcome,
         ContactEventStatistics contactEvents) {
 
-    /** The events the simulated centre published, lost (best effort) and the dead-letter queue received. */
-    record ContactEventStatistics(int published, int lost, int deadLettered) {
+    /**
+     * The events the simulated centre published (duplicates included), lost (best effort) and the dead-letter queue
+     * received; of them, the recording bucket's S3 events published and lost (zero when it sends none).
+     */
+    record ContactEventStatistics(int published, int lost, int deadLettered, int recordingEventsPublished,
+            int recordingEventsLost) {
     }
 
     SimulationReport withContactEvents(ContactEventStatistics statistics) {
@@ -110,7 +114,14 @@ record SimulationReport(
                 maxLatency().toMinutes()));
         text.append(contactEvents == null ? "  contact events: off (polling only)\n"
                 : String.format("  contact events: on; published %d, lost %d (best effort), dead-lettered %d%n",
-                        contactEvents.published(), contactEvents.lost(), contactEvents.deadLettered()));
+                        contactEvents.published() - contactEvents.recordingEventsPublished(), contactEvents.lost(),
+                        contactEvents.deadLettered()));
+        if (contactEvents != null) {
+            text.append(contactEvents.recordingEventsPublished() + contactEvents.recordingEventsLost() == 0
+                    ? "  recording events: off (the check lists the bucket)\n"
+                    : String.format("  recording events: on; published %d, lost %d (best effort)%n",
+                            contactEvents.recordingEventsPublished(), contactEvents.recordingEventsLost()));
+        }
         text.append(String.format("  API calls per contact: DescribeContact %.2f, S3 %.2f per checked contact (%d checked),"
                 + " DynamoDB %.2f%n", describePerContact(), s3PerCheckedContact(), checkedContacts, dynamoDbPerContact()));
         text.append(String.format("  DescribeContact requests by planned outcome: %s%n", describesByOutcome));
