@@ -159,6 +159,7 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.LIVE_CONTACT_EVENT_SILENCE_SECONDS, Long.toString(settings.liveContactEventSilenceSeconds()));
         environment.put(Env.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS,
                 Long.toString(settings.initialisedContactEventSilenceSeconds()));
+        environment.put(Env.RECORDING_EVENTS, Boolean.toString(settings.recordingEvents()));
         return environment;
     }
 
@@ -1092,6 +1093,12 @@ public class RecordingLeakageDetector extends Construct {
         /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
         public Builder checkSchedule(Schedule checkSchedule) {
             props.checkSchedule(checkSchedule);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingEvents() */
+        public Builder recordingEvents(Boolean recordingEvents) {
+            props.recordingEvents(recordingEvents);
             return this;
         }
 

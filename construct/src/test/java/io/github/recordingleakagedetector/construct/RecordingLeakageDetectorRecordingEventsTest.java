@@ -1,0 +1,195 @@
+package io.github.recordingleakagedetector.construct;
+
+import static io.github.recordingleakagedetector.construct.DetectorFixtures.BUCKET_NAME;
+import static io.github.recordingleakagedetector.construct.DetectorFixtures.DERIVED_PREFIX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.recordingleakagedetector.construct.testing.Templates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.Bucket;
+
+/**
+ * The recording bucket's S3 events: GIVEN a detector with {@code recordingEvents} off (the default), on, on with a
+ * customer managed key or a bucket of the app, or on without contact events, WHEN it is synthesized, THEN the rule
+ * that passes the recording locations' {@code Object Created} and {@code Object Deleted} events to the contact event
+ * queue exists exactly when it should, and the check and contact-event functions are told what they need.
+ */
+class RecordingLeakageDetectorRecordingEventsTest {
+
+    private static final String HEADER = "Invalid RecordingLeakageDetector props at 'TestStack/Detector':\n  - ";
+    private static final String ADDITIONAL_LOCATION = "Analysis/Voice/Redacted";
+    private static final String QUEUE_ARN = "${DetectorContactEventQueue.Arn}";
+
+    /** Everything default: recording events off. */
+    @Nested
+    class Off {
+
+        private static RecordingLeakageDetector detector;
+        private static Template template;
+
+        @BeforeAll
+        static void synthesize() {
+            Stack stack = DetectorFixtures.newStack();
+            detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack).build());
+            template = Template.fromStack(stack);
+        }
+
+        @Test
+        void noRuleListensToS3AndTheCheckIsToldRecordingEventsAreOff() {
+            assertThat(s3Rules(template)).isEmpty();
+            // The contact event rule, the check schedule, the workflow schedule and the evidence schedule
+            template.resourceCountIs("AWS::Events::Rule", 4);
+            assertThat(variables(template, "DetectorCheckRecordingsFunction").path("RECORDING_EVENTS").asText())
+                    .isEqualTo("false");
+        }
+
+    }
+
+    /** Recording events on, with one additional recording location. One synth serves all tests of this class. */
+    @Nested
+    class On {
+
+        private static Stack stack;
+        private static RecordingLeakageDetector detector;
+        private static Template template;
+
+        @BeforeAll
+        static void synthesize() {
+            stack = DetectorFixtures.newStack();
+            detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                    .additionalRecordingLocations(List.of(ADDITIONAL_LOCATION))
+                    .recordingEvents(true)
+                    .build());
+            template = Template.fromStack(stack);
+        }
+
+        @Test
+        void checkIsToldRecordingEventsAreOn() {
+            assertThat(variables(template, "DetectorCheckRecordingsFunction").path("RECORDING_EVENTS").asText())
+                    .isEqualTo("true");
+        }
+
+        @Test
+        void contactEventFunctionKnowsTheRecordingLocationsAsTheCheckDoes() {
+            JsonNode check = variables(template, "DetectorCheckRecordingsFunction");
+            JsonNode events = variables(template, "DetectorContactEventFunction");
+            for (String variable : List.of("RECORDING_BUCKET_NAME", "RECORDING_KEY_PREFIX",
+                    "ADDITIONAL_RECORDING_PREFIXES")) {
+                assertThat(events.path(variable)).as(variable).isEqualTo(check.path(variable));
+            }
+            assertThat(events.path("RECORDING_BUCKET_NAME").asText()).isEqualTo(BUCKET_NAME);
+            assertThat(events.path("RECORDING_KEY_PREFIX").asText()).isEqualTo(DERIVED_PREFIX);
+            assertThat(events.path("ADDITIONAL_RECORDING_PREFIXES").asText()).isEqualTo(ADDITIONAL_LOCATION);
+            // The function only reads what the events say: no S3 permission
+            assertThat(Templates.permissionsOfRole(template, Templates.logicalId(template, "AWS::IAM::Role",
+                    "DetectorContactEventFunctionRole"))).noneMatch(permission -> permission.startsWith("s3:"));
+        }
+
+        private static String logicalId(String type, String idWithoutHash) {
+            return Templates.logicalId(template, type, idWithoutHash);
+        }
+
+        private static String sendFrom(String ruleIdWithoutHash) {
+            return "Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage ${DetectorContactEventQueue.Arn} by "
+                    + "{\"Service\":\"events.amazonaws.com\"} if {\"ArnEquals\":{\"aws:SourceArn\":"
+                    + "{\"Fn::GetAtt\":[\"" + logicalId("AWS::Events::Rule", ruleIdWithoutHash) + "\",\"Arn\"]}}}";
+        }
+    }
+
+    @Nested
+    class Validation {
+
+        @Test
+        void rejectsRecordingEventsWithoutContactEventsNamingBoth() {
+            Stack stack = DetectorFixtures.newStack();
+            RecordingLeakageDetectorProps props = DetectorFixtures.requiredProps(stack)
+                    .contactEvents(false)
+                    .recordingEvents(true)
+                    .build();
+
+            assertThatThrownBy(() -> new RecordingLeakageDetector(stack, "Detector", props))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(HEADER + "recordingEvents true needs contactEvents: the recording events travel "
+                            + "through the contact event queue and function (set contactEvents true, or "
+                            + "recordingEvents false)");
+        }
+
+        @Test
+        void acceptsRecordingEventsOffWithoutContactEvents() {
+            Stack stack = DetectorFixtures.newStack();
+
+            RecordingLeakageDetector detector = new RecordingLeakageDetector(stack, "Detector", DetectorFixtures
+                    .requiredProps(stack)
+                    .contactEvents(false)
+                    .recordingEvents(false)
+                    .build());
+
+            assertThat(variables(Template.fromStack(stack), "DetectorCheckRecordingsFunction")
+                    .path("RECORDING_EVENTS").asText()).isEqualTo("false");
+        }
+    }
+
+    private static List<JsonNode> s3Rules(Template template) {
+        return Templates.resourcesOfType(template, "AWS::Events::Rule").values().stream()
+                .filter(rule -> rule.path("Properties").path("EventPattern").path("source").toString()
+                        .contains("aws.s3"))
+                .toList();
+    }
+
+    private static String dashboardBody(Template template) {
+        return Templates.onlyResourceOfType(template, "AWS::CloudWatch::Dashboard").path("Properties")
+                .path("DashboardBody").toString();
+    }
+
+    private static JsonNode resource(Template template, String type, String idWithoutHash) {
+        return Templates.resourcesOfType(template, type).get(Templates.logicalId(template, type, idWithoutHash));
+    }
+
+    private static JsonNode variables(Template template, String functionIdWithoutHash) {
+        return resource(template, "AWS::Lambda::Function", functionIdWithoutHash)
+                .path("Properties").path("Environment").path("Variables");
+    }
+
+    /** Each statement of the queue's policy as {@code Effect actions resource by principal if condition}. */
+    private static List<String> queuePolicy(Template template, String queueIdWithoutHash) {
+        String queueId = Templates.logicalId(template, "AWS::SQS::Queue", queueIdWithoutHash);
+        List<JsonNode> policies = Templates.resourcesOfType(template, "AWS::SQS::QueuePolicy").values().stream()
+                .filter(policy -> policy.path("Properties").path("Queues").toString()
+                        .equals("[{\"Ref\":\"" + queueId + "\"}]"))
+                .toList();
+        assertThat(policies).as(queueIdWithoutHash).hasSize(1);
+        List<String> statements = new ArrayList<>();
+        policies.get(0).path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+            List<String> actions = new ArrayList<>();
+            if (statement.path("Action").isArray()) {
+                statement.path("Action").forEach(action -> actions.add(action.asText()));
+            } else {
+                actions.add(statement.path("Action").asText());
+            }
+            statements.add(statement.path("Effect").asText() + " " + String.join(",", actions) + " "
+                    + Templates.resourceText(statement.path("Resource")) + " by " + statement.path("Principal")
+                    + " if " + statement.path("Condition"));
+        });
+        return statements;
+    }
+
+    private static JsonNode json(Object value) {
+        return new ObjectMapper().valueToTree(value);
+    }
+}
