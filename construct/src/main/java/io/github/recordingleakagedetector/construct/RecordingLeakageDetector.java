@@ -793,6 +793,17 @@ public class RecordingLeakageDetector extends Construct {
     }
 
     /**
+     * The EventBridge rule (default event bus) that sends the recording bucket's S3 {@code Object Created} and
+     * {@code Object Deleted} events for keys under {@code recordingKeyPrefix/} and each
+     * {@code additionalRecordingLocations} prefix to the {@linkplain #getContactEventQueue() contact event queue}, for
+     * the contact-event function to mark recordings seen (with {@code recordingEvents}; null without). It receives
+     * events only once the bucket's owner has turned on the bucket's Amazon EventBridge notifications.
+     */
+    public IRule getRecordingEventsRule() {
+        return contactEventSource == null ? null : contactEventSource.recordingEventsRule();
+    }
+
+    /**
      * The EventBridge rule that invokes the check function's {@code live} alias on {@code checkSchedule}, between
      * workflow runs (with {@code contactEvents}; null without).
      */

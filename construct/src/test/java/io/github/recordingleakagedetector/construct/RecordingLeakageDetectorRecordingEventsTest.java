@@ -57,6 +57,7 @@ class RecordingLeakageDetectorRecordingEventsTest {
             template.resourceCountIs("AWS::Events::Rule", 4);
             assertThat(variables(template, "DetectorCheckRecordingsFunction").path("RECORDING_EVENTS").asText())
                     .isEqualTo("false");
+            assertThat(detector.getRecordingEventsRule()).isNull();
         }
 
     }
@@ -77,6 +78,47 @@ class RecordingLeakageDetectorRecordingEventsTest {
                     .recordingEvents(true)
                     .build());
             template = Template.fromStack(stack);
+        }
+
+        @Test
+        void oneRuleOnTheDefaultBusPassesTheBucketsCreatedAndDeletedEventsUnderEachRecordingLocation() {
+            assertThat(s3Rules(template)).hasSize(1);
+            JsonNode rule = resource(template, "AWS::Events::Rule", "DetectorRecordingEventsRule").path("Properties");
+
+            // No EventBusName: the default bus, where S3 sends a bucket's events
+            assertThat(rule.has("EventBusName")).isFalse();
+            assertThat(rule.path("State").asText()).isEqualTo("ENABLED");
+            assertThat(rule.path("EventPattern")).isEqualTo(json(Map.of(
+                    "source", List.of("aws.s3"),
+                    "detail-type", List.of("Object Created", "Object Deleted"),
+                    "detail", Map.of(
+                            "bucket", Map.of("name", List.of(BUCKET_NAME)),
+                            "object", Map.of("key", List.of(
+                                    Map.of("prefix", DERIVED_PREFIX + "/"),
+                                    Map.of("prefix", ADDITIONAL_LOCATION + "/")))))));
+        }
+
+        @Test
+        void ruleSendsTheEventsAsTheyAreToTheContactEventQueue() {
+            JsonNode targets = resource(template, "AWS::Events::Rule", "DetectorRecordingEventsRule")
+                    .path("Properties").path("Targets");
+            assertThat(targets).hasSize(1);
+            JsonNode target = targets.get(0);
+            assertThat(Templates.resourceText(target.path("Arn"))).isEqualTo(QUEUE_ARN);
+            assertThat(target.has("Input")).isFalse();
+            assertThat(target.has("InputTransformer")).isFalse();
+            // One queue, one event source mapping: the contact-event function reads both kinds of event
+            template.resourceCountIs("AWS::SQS::Queue", 3);
+            template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        }
+
+        @Test
+        void queuePolicyLetsEventBridgeSendFromEachRuleByItsArnOnly() {
+            assertThat(queuePolicy(template, "DetectorContactEventQueue")).containsExactly(
+                    "Deny sqs:* ${DetectorContactEventQueue.Arn} by {\"AWS\":\"*\"} if "
+                            + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
+                    sendFrom("DetectorContactEventRule"),
+                    sendFrom("DetectorRecordingEventsRule"));
         }
 
         @Test
@@ -101,6 +143,19 @@ class RecordingLeakageDetectorRecordingEventsTest {
                     "DetectorContactEventFunctionRole"))).noneMatch(permission -> permission.startsWith("s3:"));
         }
 
+        @Test
+        void noAlarmIsAddedTheContactEventQueuesAlarmsCoverTheEvents() {
+            template.resourceCountIs("AWS::CloudWatch::Alarm", 14);
+        }
+
+        @Test
+        void getterReturnsTheRule() {
+            Object ruleArn = stack.resolve(detector.getRecordingEventsRule().getRuleArn());
+            assertThat(ruleArn).isEqualTo(Map.of("Fn::GetAtt", List.of(
+                    logicalId("AWS::Events::Rule", "DetectorRecordingEventsRule"), "Arn")));
+            assertThat(detector.getRecordingEventsRule().getNode().getId()).isEqualTo("RecordingEventsRule");
+        }
+
         private static String logicalId(String type, String idWithoutHash) {
             return Templates.logicalId(template, type, idWithoutHash);
         }
@@ -110,6 +165,61 @@ class RecordingLeakageDetectorRecordingEventsTest {
                     + "{\"Service\":\"events.amazonaws.com\"} if {\"ArnEquals\":{\"aws:SourceArn\":"
                     + "{\"Fn::GetAtt\":[\"" + logicalId("AWS::Events::Rule", ruleIdWithoutHash) + "\",\"Arn\"]}}}";
         }
+    }
+
+    @Test
+    void aBucketOfTheAppIsNamedByReferenceAndAGivenPrefixIsUsedAsGiven() {
+        // GIVEN a bucket created in the stack, with its EventBridge notifications on, and a given prefix
+        Stack stack = DetectorFixtures.newStack();
+        Bucket bucket = Bucket.Builder.create(stack, "Recordings").eventBridgeEnabled(true).enforceSsl(true).build();
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .recordingBucket(bucket)
+                .recordingKeyPrefix("connect/given/CallRecordings")
+                .recordingEvents(true)
+                .build());
+
+        // THEN
+        Template template = Template.fromStack(stack);
+        JsonNode detail = resource(template, "AWS::Events::Rule", "DetectorRecordingEventsRule")
+                .path("Properties").path("EventPattern").path("detail");
+        assertThat(detail).isEqualTo(json(Map.of(
+                "bucket", Map.of("name", List.of(Map.of("Ref", Templates.logicalId(template, "AWS::S3::Bucket",
+                        "Recordings")))),
+                "object", Map.of("key", List.of(Map.of("prefix", "connect/given/CallRecordings/"))))));
+    }
+
+    @Test
+    void withACustomerKeyTheRecordingEventsRuleSendsToTheQueueEncryptedWithIt() {
+        // GIVEN a key created in the stack
+        Stack stack = DetectorFixtures.newStack();
+        Key key = Key.Builder.create(stack, "CustomerKey").enableKeyRotation(true).build();
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .encryptionKey(key)
+                .recordingEvents(true)
+                .build());
+
+        // THEN the rule targets the queue the key encrypts, and the key policy lets EventBridge use the key, once
+        Template template = Template.fromStack(stack);
+        assertThat(Templates.resourceText(resource(template, "AWS::Events::Rule", "DetectorRecordingEventsRule")
+                .path("Properties").path("Targets").get(0).path("Arn"))).isEqualTo(QUEUE_ARN);
+        assertThat(resource(template, "AWS::SQS::Queue", "DetectorContactEventQueue").path("Properties")
+                .path("KmsMasterKeyId")).isEqualTo(json(Map.of("Fn::GetAtt", List.of(
+                        Templates.logicalId(template, "AWS::KMS::Key", "CustomerKey"), "Arn"))));
+        List<JsonNode> eventsStatements = new ArrayList<>();
+        resource(template, "AWS::KMS::Key", "CustomerKey").path("Properties").path("KeyPolicy").path("Statement")
+                .forEach(statement -> {
+                    if (statement.path("Principal").toString().contains("events.amazonaws.com")) {
+                        eventsStatements.add(statement);
+                    }
+                });
+        assertThat(eventsStatements).singleElement().satisfies(statement -> assertThat(statement.path("Condition"))
+                .isEqualTo(json(Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement", Match.arrayWith(
+                List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "events.amazonaws.com"))))))));
     }
 
     @Nested
@@ -140,6 +250,7 @@ class RecordingLeakageDetectorRecordingEventsTest {
                     .recordingEvents(false)
                     .build());
 
+            assertThat(detector.getRecordingEventsRule()).isNull();
             assertThat(variables(Template.fromStack(stack), "DetectorCheckRecordingsFunction")
                     .path("RECORDING_EVENTS").asText()).isEqualTo("false");
         }
