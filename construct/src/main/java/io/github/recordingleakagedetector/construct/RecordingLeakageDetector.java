@@ -417,6 +417,34 @@ public class RecordingLeakageDetector extends Construct {
     }
 
     /**
+     * The recording bucket's S3 events ({@code Object Created}, {@code Object Deleted}) the contact-event function
+     * applied to their contact's seen recordings (with {@code recordingEvents}): Sum over 5 minutes. Each saves the
+     * check a listing of the bucket, or settles one.
+     */
+    public Metric metricRecordingEventsApplied() {
+        return metricRecordingEventsApplied(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingEventsApplied()} with options applied on top. */
+    public Metric metricRecordingEventsApplied(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDING_EVENTS_APPLIED, options);
+    }
+
+    /**
+     * S3 recording events that named no open contact: a file whose name holds no contact id, or a contact not tracked
+     * or already judged (with {@code recordingEvents}): Sum over 5 minutes. Nothing is lost: the check lists the
+     * bucket for any contact whose recording was not seen. No alarm.
+     */
+    public Metric metricRecordingEventsUnmatched() {
+        return metricRecordingEventsUnmatched(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingEventsUnmatched()} with options applied on top. */
+    public Metric metricRecordingEventsUnmatched(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDING_EVENTS_UNMATCHED, options);
+    }
+
+    /**
      * Compliance in percent: recorded / (recorded + missing + empty + partial + unverifiable), counted by the time
      * each verdict was reached, over 1 day (a rolling 24 hours in an alarm). Deleted recordings, intentionally
      * unrecorded calls and calls that never reached an agent are not judged. A period in which no call had to be

@@ -60,6 +60,10 @@ class RecordingLeakageDetectorRecordingEventsTest {
             assertThat(detector.getRecordingEventsRule()).isNull();
         }
 
+        @Test
+        void dashboardHasNoRecordingEvents() {
+            assertThat(dashboardBody(template)).doesNotContain("RecordingEvents");
+        }
     }
 
     /** Recording events on, with one additional recording location. One synth serves all tests of this class. */
@@ -154,6 +158,45 @@ class RecordingLeakageDetectorRecordingEventsTest {
             assertThat(ruleArn).isEqualTo(Map.of("Fn::GetAtt", List.of(
                     logicalId("AWS::Events::Rule", "DetectorRecordingEventsRule"), "Arn")));
             assertThat(detector.getRecordingEventsRule().getNode().getId()).isEqualTo("RecordingEventsRule");
+        }
+
+        @Test
+        void recordingEventMetricsUseTheDetectorsNamespaceAndDimension() {
+            assertThat(List.of(detector.metricRecordingEventsApplied(), detector.metricRecordingEventsUnmatched()))
+                    .allSatisfy(metric -> {
+                        assertThat(metric.getNamespace()).isEqualTo("RecordingLeakageDetector");
+                        assertThat(metric.getDimensions()).isEqualTo(Map.of("Detector", detector.getDetectorName()));
+                        assertThat(metric.getStatistic()).isEqualTo("Sum");
+                        assertThat(metric.getPeriod().toSeconds()).isEqualTo(300);
+                    }).extracting(Metric::getMetricName)
+                    .containsExactly("RecordingEventsApplied", "RecordingEventsUnmatched");
+            Metric hourly = detector.metricRecordingEventsUnmatched(MetricOptions.builder()
+                    .period(Duration.hours(1)).label("unmatched").build());
+            assertThat(hourly.getPeriod().toSeconds()).isEqualTo(3600);
+            assertThat(hourly.getLabel()).isEqualTo("unmatched");
+            assertThat(detector.metricRecordingEventsApplied(MetricOptions.builder().statistic("Maximum").build())
+                    .getStatistic()).isEqualTo("Maximum");
+        }
+
+        @Test
+        void dashboardShowsRecordingEventsInTheContactEventRow() {
+            String body = dashboardBody(template);
+            assertThat(body).contains("\\\"title\\\":\\\"Recording events\\\"", "RecordingEventsApplied",
+                    "RecordingEventsUnmatched", "\\\"title\\\":\\\"Contact events\\\"",
+                    "\\\"title\\\":\\\"Contact event queues\\\"");
+            // One row: the three graphs side by side, 8 wide each
+            List<String> row = new ArrayList<>();
+            for (String title : List.of("Contact events", "Recording events", "Contact event queues")) {
+                int at = body.indexOf("\\\"title\\\":\\\"" + title + "\\\"");
+                String widget = body.substring(body.lastIndexOf("{\\\"type\\\"", at), at);
+                row.add(title + " " + widget.replaceAll(".*\\\\\"width\\\\\":(\\d+),\\\\\"height\\\\\":(\\d+),"
+                        + "\\\\\"x\\\\\":(\\d+),\\\\\"y\\\\\":(\\d+).*", "w$1 h$2 x$3 y$4"));
+            }
+            String y = row.get(0).replaceAll(".* y", "");
+            assertThat(row).containsExactly(
+                    "Contact events w8 h6 x0 y" + y,
+                    "Recording events w8 h6 x8 y" + y,
+                    "Contact event queues w8 h6 x16 y" + y);
         }
 
         private static String logicalId(String type, String idWithoutHash) {
