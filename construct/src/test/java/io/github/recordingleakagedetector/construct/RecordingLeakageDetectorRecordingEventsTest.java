@@ -15,6 +15,7 @@ import io.github.recordingleakagedetector.construct.testing.Templates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
@@ -231,6 +232,25 @@ class RecordingLeakageDetectorRecordingEventsTest {
                 "bucket", Map.of("name", List.of(Map.of("Ref", Templates.logicalId(template, "AWS::S3::Bucket",
                         "Recordings")))),
                 "object", Map.of("key", List.of(Map.of("prefix", "connect/given/CallRecordings/"))))));
+    }
+
+    @Test
+    void aPrefixKnownOnlyAtDeploymentIsMatchedByTheValueItResolvesTo() {
+        // GIVEN the recording key prefix as a stack parameter
+        Stack stack = DetectorFixtures.newStack();
+        CfnParameter prefix = CfnParameter.Builder.create(stack, "RecordingKeyPrefix").type("String").build();
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .recordingKeyPrefix(prefix.getValueAsString())
+                .recordingEvents(true)
+                .build());
+
+        // THEN CloudFormation joins the parameter and the '/' in the pattern
+        assertThat(resource(Template.fromStack(stack), "AWS::Events::Rule", "DetectorRecordingEventsRule")
+                .path("Properties").path("EventPattern").path("detail").path("object")).isEqualTo(json(Map.of(
+                        "key", List.of(Map.of("prefix", Map.of("Fn::Join", List.of("", List.of(
+                                Map.of("Ref", "RecordingKeyPrefix"), "/"))))))));
     }
 
     @Test
