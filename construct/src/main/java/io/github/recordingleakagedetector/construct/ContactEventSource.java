@@ -48,7 +48,8 @@ import software.constructs.Construct;
  * <p>With {@code recordingEvents}, a second rule passes the recording bucket's S3 {@code Object Created} and
  * {@code Object Deleted} events for keys under the recording locations to the same queue (the bucket's owner must have
  * turned on its EventBridge notifications), so the contact-event function can mark recordings seen on their contacts
- * and the check need not list the bucket for them. The queue's policy then lets each rule send, by its own ARN.
+ * and the check need not list the bucket for them. The queue's policy then lets each rule send, by its own ARN (with a
+ * customer managed key, {@link SqsQueue} allows this account's rules instead, one statement for both).
  *
  * <p>Also here: the check schedule, an extra rule that invokes the check function's {@code live} alias directly
  * between workflow runs. With events telling when a contact ended, its recording can be judged as soon as the grace
@@ -127,8 +128,9 @@ final class ContactEventSource {
     /**
      * The recording bucket's {@code Object Created} and {@code Object Deleted} events for keys under any recording
      * location ({@code <recordingKeyPrefix>/}, {@code <additional location>/}), to the contact event queue. The
-     * {@link SqsQueue} target adds its own statement to the queue policy (this rule's ARN only) and, with a customer
-     * managed key, the same key grant as the contact event rule's (an imported key is warned about once, above).
+     * {@link SqsQueue} target adds its own statement to the queue policy (this rule's ARN only) or, with a customer
+     * managed key, the same statement and key grant as for the contact event rule (this account's rules; an imported
+     * key is warned about once, above).
      */
     private static Rule recordingEventsRule(Construct scope, DetectorSettings settings, Queue queue) {
         List<String> locations = new ArrayList<>();

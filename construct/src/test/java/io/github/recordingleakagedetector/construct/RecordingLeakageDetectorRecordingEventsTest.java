@@ -283,6 +283,15 @@ class RecordingLeakageDetectorRecordingEventsTest {
                 .isEqualTo(json(Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))));
         template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement", Match.arrayWith(
                 List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "events.amazonaws.com"))))))));
+        // CDK's SQS target on an encrypted queue allows this account's rules (a rule ARN condition would make the key
+        // policy and the rule depend on each other): one statement serves both rules, as it served the contact event
+        // rule alone
+        assertThat(queuePolicy(template, "DetectorContactEventQueue")).containsExactly(
+                "Deny sqs:* ${DetectorContactEventQueue.Arn} by {\"AWS\":\"*\"} if "
+                        + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
+                "Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage ${DetectorContactEventQueue.Arn} by "
+                        + "{\"Service\":\"events.amazonaws.com\"} if {\"StringEquals\":{\"aws:SourceAccount\":"
+                        + "{\"Ref\":\"AWS::AccountId\"}}}");
     }
 
     @Nested
