@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import software.amazon.awscdk.Resource;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Match;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -43,6 +45,12 @@ import software.constructs.Construct;
  * {@code events.amazonaws.com} the key in the key policy of a key created in this app; an imported key's policy
  * cannot be changed, so the construct warns instead.
  *
+ * <p>With {@code recordingEvents}, a second rule passes the recording bucket's S3 {@code Object Created} and
+ * {@code Object Deleted} events for keys under the recording locations to the same queue (the bucket's owner must have
+ * turned on its EventBridge notifications), so the contact-event function can mark recordings seen on their contacts
+ * and the check need not list the bucket for them. The queue's policy then lets each rule send, by its own ARN (with a
+ * customer managed key, {@link SqsQueue} allows this account's rules instead, one statement for both).
+ *
  * <p>Also here: the check schedule, an extra rule that invokes the check function's {@code live} alias directly
  * between workflow runs. With events telling when a contact ended, its recording can be judged as soon as the grace
  * period is over instead of at the next workflow run.
@@ -57,6 +65,9 @@ final class ContactEventSource {
             + "\"Action\": [\"kms:Decrypt\", \"kms:GenerateDataKey*\"], \"Resource\": \"*\"}";
     static final String SOURCE = "aws.connect";
     static final String DETAIL_TYPE = "Amazon Connect Contact Event";
+    static final String RECORDING_EVENTS_SOURCE = "aws.s3";
+    /** The S3 event types that add a recording to its contact's seen recordings, or take it away. */
+    static final List<String> RECORDING_EVENT_DETAIL_TYPES = List.of("Object Created", "Object Deleted");
     /** The event types the runtime applies; the others (queued, transferred, paused...) would only cost invocations. */
     static final List<String> EVENT_TYPES = List.of("CONNECTED_TO_AGENT", "DISCONNECTED", "COMPLETED");
     /** Lambda's advice for an SQS event source: at least six times the function's timeout. */
@@ -73,8 +84,8 @@ final class ContactEventSource {
     /** A scheduled check that cannot start within this is dropped: the next one supersedes it. */
     static final Duration MAX_CHECK_START_DELAY = Duration.minutes(1);
 
-    /** The rule, its queue and that queue's dead-letter queue. */
-    record Resources(Rule rule, Queue queue, Queue deadLetterQueue) {
+    /** The rule, its queue, that queue's dead-letter queue, and the recording events rule (null without). */
+    record Resources(Rule rule, Queue queue, Queue deadLetterQueue, Rule recordingEventsRule) {
     }
 
     private ContactEventSource() {
@@ -104,13 +115,43 @@ final class ContactEventSource {
                         .build())
                 .targets(List.of(new SqsQueue(queue)))
                 .build();
+        Rule recordingEventsRule = settings.recordingEvents() ? recordingEventsRule(scope, settings, queue) : null;
 
         function.alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
                 .batchSize(BATCH_SIZE)
                 .maxBatchingWindow(MAX_BATCHING_WINDOW)
                 .reportBatchItemFailures(true)
                 .build()));
-        return new Resources(rule, queue, deadLetterQueue);
+        return new Resources(rule, queue, deadLetterQueue, recordingEventsRule);
+    }
+
+    /**
+     * The recording bucket's {@code Object Created} and {@code Object Deleted} events for keys under any recording
+     * location ({@code <recordingKeyPrefix>/}, {@code <additional location>/}), to the contact event queue. The
+     * {@link SqsQueue} target adds its own statement to the queue policy (this rule's ARN only) or, with a customer
+     * managed key, the same statement and key grant as for the contact event rule (this account's rules; an imported
+     * key is warned about once, above).
+     */
+    private static Rule recordingEventsRule(Construct scope, DetectorSettings settings, Queue queue) {
+        List<String> locations = new ArrayList<>();
+        locations.add(settings.recordingKeyPrefix());
+        locations.addAll(settings.additionalRecordingLocations());
+        // In a fixed order (Map.of's varies between JVMs): the template must not change from one synth to the next.
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("key", Match.anyOf(locations.stream().map(location -> (Object) Match.prefix(location + "/"))
+                .toArray()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("bucket", Map.of("name", List.of(settings.recordingBucket().getBucketName())));
+        detail.put("object", object);
+        return Rule.Builder.create(scope, "RecordingEventsRule")
+                .description("Passes the recording bucket's S3 events for recordings to the Recording Leakage Detector")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of(RECORDING_EVENTS_SOURCE))
+                        .detailType(RECORDING_EVENT_DETAIL_TYPES)
+                        .detail(detail)
+                        .build())
+                .targets(List.of(new SqsQueue(queue)))
+                .build();
     }
 
     /**

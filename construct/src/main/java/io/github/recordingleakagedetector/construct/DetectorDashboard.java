@@ -1,5 +1,6 @@
 package io.github.recordingleakagedetector.construct;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awscdk.Duration;
@@ -21,12 +22,14 @@ import software.constructs.Construct;
 /**
  * One page an operator or auditor opens: is the centre compliant, what happened to its contacts, and was the detector
  * watching (workflow runs, Connect calls, flow-log events, the failure queue, contact events and their queues when the
- * detector consumes them, the alarms).
+ * detector consumes them, and the recording bucket's S3 events with {@code recordingEvents}, the alarms).
  */
 final class DetectorDashboard {
 
     private static final MetricOptions HOURLY = MetricOptions.builder().period(Duration.hours(1)).build();
     private static final MetricOptions FIVE_MINUTES = MetricOptions.builder().period(Duration.minutes(5)).build();
+    /** A third of the dashboard's 24 columns. */
+    private static final int THIRD = 8;
 
     private DetectorDashboard() {
     }
@@ -104,18 +107,28 @@ final class DetectorDashboard {
                         false));
         if (contactEvents != null) {
             // Applied events are DescribeContact calls saved: the two side by side show what the events are worth.
-            dashboard.addWidgets(
-                    graph("Contact events", List.of(
-                            detector.metricContactEventsApplied(label(FIVE_MINUTES, "applied")),
-                            detector.metricContactEventsPending(label(FIVE_MINUTES, "pending (contact not yet known)")),
-                            detector.metricContactEventsRejected(label(FIVE_MINUTES, "rejected")),
-                            detector.metricDescribeContactCalls(label(FIVE_MINUTES, "DescribeContact requests"))), false),
-                    graph("Contact event queues", List.of(
-                            contactEvents.queue().metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                    .period(Duration.minutes(5)).statistic("Maximum").label("events waiting").build()),
-                            contactEvents.deadLetterQueue().metricApproximateNumberOfMessagesVisible(
-                                    MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum")
-                                            .label("dead-lettered").build())), false));
+            // With recording events, a third graph in the row, and all three a third of the width.
+            boolean recordingEvents = contactEvents.recordingEventsRule() != null;
+            List<IWidget> row = new ArrayList<>();
+            row.add(graph("Contact events", List.of(
+                    detector.metricContactEventsApplied(label(FIVE_MINUTES, "applied")),
+                    detector.metricContactEventsPending(label(FIVE_MINUTES, "pending (contact not yet known)")),
+                    detector.metricContactEventsRejected(label(FIVE_MINUTES, "rejected")),
+                    detector.metricDescribeContactCalls(label(FIVE_MINUTES, "DescribeContact requests"))), false,
+                    recordingEvents ? THIRD : null));
+            if (recordingEvents) {
+                row.add(graph("Recording events", List.of(
+                        detector.metricRecordingEventsApplied(label(FIVE_MINUTES, "applied (recording seen)")),
+                        detector.metricRecordingEventsUnmatched(label(FIVE_MINUTES, "unmatched (no open contact)"))),
+                        false, THIRD));
+            }
+            row.add(graph("Contact event queues", List.of(
+                    contactEvents.queue().metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                            .period(Duration.minutes(5)).statistic("Maximum").label("events waiting").build()),
+                    contactEvents.deadLetterQueue().metricApproximateNumberOfMessagesVisible(
+                            MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum")
+                                    .label("dead-lettered").build())), false, recordingEvents ? THIRD : null));
+            dashboard.addWidgets(row.toArray(IWidget[]::new));
         }
         dashboard.addWidgets(AlarmStatusWidget.Builder.create()
                 .title("Alarms")
@@ -126,11 +139,16 @@ final class DetectorDashboard {
     }
 
     private static IWidget graph(String title, List<? extends IMetric> metrics, boolean stacked) {
+        return graph(title, metrics, stacked, null);
+    }
+
+    /** A graph {@code width} wide, or by default half the width for many metrics and a third for a few. */
+    private static IWidget graph(String title, List<? extends IMetric> metrics, boolean stacked, Integer width) {
         return GraphWidget.Builder.create()
                 .title(title)
                 .left(List.copyOf(metrics))
                 .stacked(stacked)
-                .width(stacked || metrics.size() > 3 ? 12 : 8)
+                .width(width != null ? width : stacked || metrics.size() > 3 ? 12 : 8)
                 .height(6)
                 .build();
     }

@@ -80,7 +80,8 @@ record DetectorSettings(
         boolean contactEvents,
         long liveContactEventSilenceSeconds,
         long initialisedContactEventSilenceSeconds,
-        Optional<Schedule> checkSchedule) {
+        Optional<Schedule> checkSchedule,
+        boolean recordingEvents) {
 
     /** CloudWatch evaluates an alarm over at most 7 days. */
     static final long MAX_FLOW_LOG_SILENCE_HOURS = 168;
@@ -188,6 +189,11 @@ record DetectorSettings(
         props.getIngestReservedConcurrentExecutions().filter(n -> n < 1).ifPresent(n -> failures.add(
                 "ingestReservedConcurrentExecutions " + n + " must be at least 1 (0 would stop every delivery)"));
         checkContactEventOptions(props, contactEvents, failures);
+        boolean recordingEvents = props.getRecordingEvents().orElse(RecordingLeakageDetectorDefaults.RECORDING_EVENTS);
+        if (recordingEvents && !contactEvents) {
+            failures.add("recordingEvents true needs contactEvents: the recording events travel through the contact "
+                    + "event queue and function (set contactEvents true, or recordingEvents false)");
+        }
         long liveSilenceSeconds = contactEventSilenceSeconds("liveContactEventSilence",
                 props.getLiveContactEventSilence(), RecordingLeakageDetectorDefaults.LIVE_CONTACT_EVENT_SILENCE,
                 contactEvents, props, maxTrackingAgeSeconds, failures);
@@ -252,7 +258,8 @@ record DetectorSettings(
                 contactEvents
                         ? Optional.of(props.getCheckSchedule().orElseGet(() ->
                                 Schedule.expression(RecordingLeakageDetectorDefaults.CHECK_SCHEDULE_EXPRESSION)))
-                        : Optional.empty());
+                        : Optional.empty(),
+                recordingEvents);
     }
 
     /** The override of an alarm, or an empty one. */

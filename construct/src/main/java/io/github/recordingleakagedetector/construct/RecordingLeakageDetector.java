@@ -159,6 +159,7 @@ public class RecordingLeakageDetector extends Construct {
         environment.put(Env.LIVE_CONTACT_EVENT_SILENCE_SECONDS, Long.toString(settings.liveContactEventSilenceSeconds()));
         environment.put(Env.INITIALISED_CONTACT_EVENT_SILENCE_SECONDS,
                 Long.toString(settings.initialisedContactEventSilenceSeconds()));
+        environment.put(Env.RECORDING_EVENTS, Boolean.toString(settings.recordingEvents()));
         return environment;
     }
 
@@ -413,6 +414,34 @@ public class RecordingLeakageDetector extends Construct {
     /** {@link #metricContactEventsPending()} with options applied on top. */
     public Metric metricContactEventsPending(MetricOptions options) {
         return detectorMetric(RuntimeContract.METRIC_CONTACT_EVENTS_PENDING, options);
+    }
+
+    /**
+     * The recording bucket's S3 events ({@code Object Created}, {@code Object Deleted}) the contact-event function
+     * applied to their contact's seen recordings (with {@code recordingEvents}): Sum over 5 minutes. Each saves the
+     * check a listing of the bucket, or settles one.
+     */
+    public Metric metricRecordingEventsApplied() {
+        return metricRecordingEventsApplied(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingEventsApplied()} with options applied on top. */
+    public Metric metricRecordingEventsApplied(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDING_EVENTS_APPLIED, options);
+    }
+
+    /**
+     * S3 recording events that named no open contact: a file whose name holds no contact id, or a contact not tracked
+     * or already judged (with {@code recordingEvents}): Sum over 5 minutes. Nothing is lost: the check lists the
+     * bucket for any contact whose recording was not seen. No alarm.
+     */
+    public Metric metricRecordingEventsUnmatched() {
+        return metricRecordingEventsUnmatched(MetricOptions.builder().build());
+    }
+
+    /** {@link #metricRecordingEventsUnmatched()} with options applied on top. */
+    public Metric metricRecordingEventsUnmatched(MetricOptions options) {
+        return detectorMetric(RuntimeContract.METRIC_RECORDING_EVENTS_UNMATCHED, options);
     }
 
     /**
@@ -792,6 +821,17 @@ public class RecordingLeakageDetector extends Construct {
     }
 
     /**
+     * The EventBridge rule (default event bus) that sends the recording bucket's S3 {@code Object Created} and
+     * {@code Object Deleted} events for keys under {@code recordingKeyPrefix/} and each
+     * {@code additionalRecordingLocations} prefix to the {@linkplain #getContactEventQueue() contact event queue}, for
+     * the contact-event function to mark recordings seen (with {@code recordingEvents}; null without). It receives
+     * events only once the bucket's owner has turned on the bucket's Amazon EventBridge notifications.
+     */
+    public IRule getRecordingEventsRule() {
+        return contactEventSource == null ? null : contactEventSource.recordingEventsRule();
+    }
+
+    /**
      * The EventBridge rule that invokes the check function's {@code live} alias on {@code checkSchedule}, between
      * workflow runs (with {@code contactEvents}; null without).
      */
@@ -1092,6 +1132,12 @@ public class RecordingLeakageDetector extends Construct {
         /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
         public Builder checkSchedule(Schedule checkSchedule) {
             props.checkSchedule(checkSchedule);
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingEvents() */
+        public Builder recordingEvents(Boolean recordingEvents) {
+            props.recordingEvents(recordingEvents);
             return this;
         }
 

@@ -56,6 +56,11 @@ public final class RecordingLeakageDetectorDefaults {
     public static final Duration INITIALISED_CONTACT_EVENT_SILENCE = Duration.minutes(10);
     /** {@code checkSchedule} (with contact events): the recordings check runs every minute, between workflow runs. */
     public static final String CHECK_SCHEDULE_EXPRESSION = "rate(1 minute)";
+    /**
+     * {@code recordingEvents}: the recording bucket's S3 events are not used (only its owner can send them to
+     * EventBridge).
+     */
+    public static final boolean RECORDING_EVENTS = false;
     /** Key prefix of the daily evidence in the evidence bucket (not a prop). */
     public static final String EVIDENCE_KEY_PREFIX = "evidence";
     /** A function takes no new work when less than this much invocation time remains (not a prop). */

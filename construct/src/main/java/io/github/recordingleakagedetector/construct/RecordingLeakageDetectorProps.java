@@ -76,6 +76,7 @@ public final class RecordingLeakageDetectorProps {
     private final Duration liveContactEventSilence;
     private final Duration initialisedContactEventSilence;
     private final Schedule checkSchedule;
+    private final Boolean recordingEvents;
 
     private RecordingLeakageDetectorProps(Builder builder) {
         this.instanceArn = builder.instanceArn;
@@ -125,6 +126,7 @@ public final class RecordingLeakageDetectorProps {
         this.liveContactEventSilence = builder.liveContactEventSilence;
         this.initialisedContactEventSilence = builder.initialisedContactEventSilence;
         this.checkSchedule = builder.checkSchedule;
+        this.recordingEvents = builder.recordingEvents;
     }
 
     /** A builder with no property set. */
@@ -652,6 +654,34 @@ public final class RecordingLeakageDetectorProps {
         return Optional.ofNullable(checkSchedule);
     }
 
+    /**
+     * Whether the recording bucket's own S3 events tell the detector which recordings have arrived, so that the check
+     * rarely needs to list the bucket. Set it only once the bucket sends its events to Amazon EventBridge, which only
+     * the bucket's owner can switch on, and which the construct cannot switch on for an imported bucket: in the S3
+     * console, the bucket's Properties, Event notifications, "Amazon EventBridge: On"; or
+     * {@code aws s3api put-bucket-notification-configuration --bucket <bucket> --notification-configuration
+     * '{"EventBridgeConfiguration": {}}'} (this call replaces the bucket's whole notification configuration: merge
+     * the bucket's existing notifications, from {@code get-bucket-notification-configuration}, into it); or
+     * {@code eventBridgeEnabled(true)} on a CDK {@code Bucket}. S3 sends the events to the default bus of the
+     * bucket's own account and Region, so the bucket must be in the stack's.
+     *
+     * <p>A second EventBridge rule (default bus) passes the bucket's {@code Object Created} and {@code Object Deleted}
+     * events for keys under {@code recordingKeyPrefix/} and each {@code additionalRecordingLocations} prefix to the
+     * contact event queue (encrypted like it, the same key handling), and the contact-event function marks the
+     * recording seen (or, when deleted, no longer seen) on its contact, by the contact id in the file name. A contact
+     * whose seen recordings settle its verdict as recorded is then judged without listing the bucket; one whose
+     * recording was not seen (or not enough of it) is listed only once its grace period is over, and Connect is asked
+     * before any leak verdict as before: a leak verdict always rests on a listing and on Connect, never on events
+     * alone, so a lost S3 event costs a listing, never a false leak. Without EventBridge notifications on the bucket
+     * no event arrives and every contact is listed after its grace period (later verdicts, no wrong ones). Needs
+     * {@code contactEvents} (the events travel through its queue and function).
+     *
+     * @default false
+     */
+    public Optional<Boolean> getRecordingEvents() {
+        return Optional.ofNullable(recordingEvents);
+    }
+
     /** In {@link DetectorAlarm}'s order, so that validation reports them in a stable order; nulls kept to be reported. */
     private static Map<DetectorAlarm, AlarmOverride> alarmsInEnumOrder(Map<DetectorAlarm, AlarmOverride> given) {
         Map<DetectorAlarm, AlarmOverride> ordered = new EnumMap<>(DetectorAlarm.class);
@@ -709,6 +739,7 @@ public final class RecordingLeakageDetectorProps {
         private Duration liveContactEventSilence;
         private Duration initialisedContactEventSilence;
         private Schedule checkSchedule;
+        private Boolean recordingEvents;
 
         private Builder() {
         }
@@ -986,6 +1017,12 @@ public final class RecordingLeakageDetectorProps {
         /** @see RecordingLeakageDetectorProps#getCheckSchedule() */
         public Builder checkSchedule(Schedule checkSchedule) {
             this.checkSchedule = checkSchedule;
+            return this;
+        }
+
+        /** @see RecordingLeakageDetectorProps#getRecordingEvents() */
+        public Builder recordingEvents(Boolean recordingEvents) {
+            this.recordingEvents = recordingEvents;
             return this;
         }
 

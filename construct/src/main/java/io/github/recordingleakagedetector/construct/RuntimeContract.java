@@ -49,6 +49,10 @@ final class RuntimeContract {
     static final String METRIC_CONTACT_EVENTS_REJECTED = "ContactEventsRejected";
     /** Contact events for a contact the flow log has not announced yet, kept briefly. */
     static final String METRIC_CONTACT_EVENTS_PENDING = "ContactEventsPending";
+    /** S3 recording events (created or deleted) applied to their contact's seen recordings. */
+    static final String METRIC_RECORDING_EVENTS_APPLIED = "RecordingEventsApplied";
+    /** S3 recording events that named no open contact (no contact id in the file name, untracked or judged). */
+    static final String METRIC_RECORDING_EVENTS_UNMATCHED = "RecordingEventsUnmatched";
 
     /** The task input field carrying the execution's start time ({@code Handler.EXECUTION_START_TIME_FIELD}). */
     static final String EXECUTION_START_TIME_FIELD = "executionStartTime";
@@ -85,7 +89,8 @@ final class RuntimeContract {
         CONNECT_INSTANCE_ARN,
         CONTACT_EVENTS,
         LIVE_CONTACT_EVENT_SILENCE_SECONDS,
-        INITIALISED_CONTACT_EVENT_SILENCE_SECONDS
+        INITIALISED_CONTACT_EVENT_SILENCE_SECONDS,
+        RECORDING_EVENTS
     }
 
     /**
@@ -112,16 +117,22 @@ final class RuntimeContract {
                 Env.ADDITIONAL_RECORDING_PREFIXES, Env.MINIMUM_RECORDED_SHARE, Env.MINIMUM_LEG_SECONDS_FOR_SHARE,
                 Env.CHECK_IVR_RECORDINGS,
                 Env.RECORDING_GRACE_PERIOD_SECONDS, Env.DESCRIBE_CONTACT_RATE_LIMIT, Env.ALERT_TOPIC_ARN,
-                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME),
+                Env.SAFETY_MARGIN_SECONDS, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE, Env.DETECTOR_NAME,
+                Env.RECORDING_EVENTS),
         DAILY_EVIDENCE("DailyEvidenceHandler",
                 Env.CONTACT_TABLE_NAME, Env.MAX_TRACKING_AGE_SECONDS, Env.CONTACT_RETENTION_DAYS,
                 Env.REPORTING_TIME_ZONE, Env.EVIDENCE_BUCKET_NAME,
                 Env.EVIDENCE_KEY_PREFIX, Env.COMPLIANCE_TARGET_PERCENT, Env.REPORT_TOPIC_ARN, Env.METRICS_NAMESPACE,
                 Env.DETECTOR_NAME),
-        /** Applies Amazon Connect contact events (EventBridge, through an SQS queue) to the contacts. */
+        /**
+         * Applies Amazon Connect contact events (EventBridge, through an SQS queue) to the contacts, and, with
+         * {@code recordingEvents}, the recording bucket's S3 events from the same queue to their contacts' seen
+         * recordings (the recording locations tell it which keys are recordings).
+         */
         CONTACT_EVENTS("ContactEventHandler",
                 Env.CONTACT_TABLE_NAME, Env.CONNECT_INSTANCE_ARN, Env.CONCURRENT_CONTACTS, Env.METRICS_NAMESPACE,
-                Env.DETECTOR_NAME);
+                Env.DETECTOR_NAME, Env.RECORDING_BUCKET_NAME, Env.RECORDING_KEY_PREFIX,
+                Env.ADDITIONAL_RECORDING_PREFIXES);
 
         private final String simpleClassName;
         private final Set<Env> environment;

@@ -132,6 +132,10 @@ class RecordingLeakageDetectorContactEventsTest {
             expected.put("CONCURRENT_CONTACTS", "8");
             expected.put("METRICS_NAMESPACE", "RecordingLeakageDetector");
             expected.put("DETECTOR_NAME", detector.getDetectorName());
+            // The recording locations, for the recording bucket's S3 events (recordingEvents)
+            expected.put("RECORDING_BUCKET_NAME", DetectorFixtures.BUCKET_NAME);
+            expected.put("RECORDING_KEY_PREFIX", DetectorFixtures.DERIVED_PREFIX);
+            expected.put("ADDITIONAL_RECORDING_PREFIXES", "");
             assertThat(function.path("Environment").path("Variables")).isEqualTo(json(expected));
         }
 

@@ -212,7 +212,8 @@ class RecordingLeakageDetectorDefaultsTest {
                 Map.entry("DESCRIBE_CONTACT_RATE_LIMIT", "2"),
                 Map.entry("ALERT_TOPIC_ARN", topicArn),
                 Map.entry("SAFETY_MARGIN_SECONDS", "20"),
-                Map.entry("CONCURRENT_CONTACTS", "8"))));
+                Map.entry("CONCURRENT_CONTACTS", "8"),
+                Map.entry("RECORDING_EVENTS", "false"))));
         assertEnvironment("DetectorDailyEvidenceFunction", with(common, Map.of(
                 "MAX_TRACKING_AGE_SECONDS", "86400",
                 "CONTACT_RETENTION_DAYS", "90",
@@ -223,7 +224,10 @@ class RecordingLeakageDetectorDefaultsTest {
                 "REPORT_TOPIC_ARN", Map.of("Ref", logicalId("AWS::SNS::Topic", "DetectorReportTopic")))));
         assertEnvironment("DetectorContactEventFunction", with(common, Map.of(
                 "CONNECT_INSTANCE_ARN", INSTANCE_ARN,
-                "CONCURRENT_CONTACTS", "8")));
+                "CONCURRENT_CONTACTS", "8",
+                "RECORDING_BUCKET_NAME", BUCKET_NAME,
+                "RECORDING_KEY_PREFIX", DERIVED_PREFIX,
+                "ADDITIONAL_RECORDING_PREFIXES", "")));
         assertThat(detectorName).startsWith("TestStackDetector").hasSizeLessThanOrEqualTo(128);
     }
 
