@@ -75,6 +75,7 @@ class ReadmeDefaultsTest {
         expected.put("initialisedContactEventSilence",
                 human(RecordingLeakageDetectorDefaults.INITIALISED_CONTACT_EVENT_SILENCE));
         expected.put("checkSchedule", "`" + RecordingLeakageDetectorDefaults.CHECK_SCHEDULE_EXPRESSION + "`");
+        expected.put("recordingEvents", "`" + RecordingLeakageDetectorDefaults.RECORDING_EVENTS + "`");
 
         SoftAssertions.assertSoftly(softly -> expected.forEach((prop, shown) ->
                 softly.assertThat(props.get(prop)).as("README default of " + prop).startsWith(shown)));

@@ -2,6 +2,7 @@ package io.github.recordingleakagedetector.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -92,6 +93,24 @@ class ScenarioSnapshotTest {
                 "AWS::CloudWatch::Alarm", 28, "AWS::DynamoDB::Table", 2, "AWS::StepFunctions::StateMachine", 2,
                 "AWS::Events::Rule", 8, "AWS::Logs::SubscriptionFilter", 2, "AWS::CloudWatch::Dashboard", 2));
         Snapshots.assertMatches("ScenarioTwoDetectors", template);
+    }
+
+    @Test
+    void recordingEvents() {
+        // GIVEN / WHEN a bucket whose owner sends its events to EventBridge, with Contact Lens's redacted audio as an
+        // additional location
+        Stack stack = newStack("ScenarioRecordingEvents");
+        new RecordingLeakageDetector(stack, "Detector", required(stack).recordingEvents(true)
+                .additionalRecordingLocations(List.of("Analysis/Voice/Redacted")).build());
+
+        // THEN a third rule (contact events, check schedule, recording events) and nothing else more: the recording
+        // events share the contact event queue, its dead-letter queue and alarms
+        Template template = Template.fromStack(stack);
+        assertThat(counts(template)).containsAllEntriesOf(Map.of("AWS::Lambda::Function", 7,
+                "AWS::CloudWatch::Alarm", 14, "AWS::SQS::Queue", 3));
+        assertThat(Templates.json(template).path("Resources").findValues("Type").stream()
+                .filter(type -> type.asText().equals("AWS::Events::Rule")).count()).isEqualTo(5);
+        Snapshots.assertMatches("ScenarioRecordingEvents", template);
     }
 
     private static Stack newStack(String id) {
