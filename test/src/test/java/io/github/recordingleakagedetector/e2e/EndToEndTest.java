@@ -76,11 +76,9 @@ class EndToEndTest {
         List<String> unalarmed = Stream.concat(Stream.of("RecordingsVerified", "RecordingsDeleted",
                                 "ContactsNotApplicable", "ContactsNotRecordedIntentionally", "DescribeContactCalls",
                                 "DescribeContactThrottled"),
-                        Stream.concat(options.contactEvents()
-                                        ? Stream.of("ContactEventsApplied", "ContactEventsPending") : Stream.empty(),
-                                options.recordingEvents()
-                                        ? Stream.of("RecordingEventsApplied", "RecordingEventsUnmatched")
-                                        : Stream.empty()))
+                        // the contact-event function counts recording events too: zero while the bucket sends none
+                        options.contactEvents() ? Stream.of("ContactEventsApplied", "ContactEventsPending",
+                                "RecordingEventsApplied", "RecordingEventsUnmatched") : Stream.empty())
                 .map(name -> missing.replace(" RecordingsMissing ", " " + name + " ")).toList();
         assertThat(metrics.metrics()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(metrics.alarmed().stream(), unalarmed.stream()).toList());
