@@ -6,7 +6,6 @@ import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactEventIngestion;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
@@ -16,12 +15,10 @@ import io.github.recordingleakagedetector.runtime.store.ContactTable;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
+import io.github.recordingleakagedetector.runtime.support.QueuedEventMessages;
 import io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ContactEventHandlerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
     private final HandlerTestBed bed = new HandlerTestBed();
-    private int messageIds;
+    private final QueuedEventMessages messages = new QueuedEventMessages();
 
     @BeforeEach
     void reset() {
@@ -44,46 +41,13 @@ class ContactEventHandlerTest {
     }
 
     /** An EventBridge contact event as SQS delivers it; {@code agentAt} null for a contact no agent took. */
-    private String event(String type, String contactId, Instant at, Instant agentAt) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("eventType", type);
-        detail.put("contactId", contactId);
-        detail.put("initialContactId", contactId);
-        detail.put("channel", "Voice");
-        detail.put("initiationMethod", "INBOUND");
-        detail.put("instanceArn", FunctionEnvironment.INSTANCE_ARN);
-        detail.put("initiationTimestamp", T0.toString());
-        if (agentAt != null) {
-            detail.put("agentInfo", Map.of("agentArn", FunctionEnvironment.INSTANCE_ARN + "/agent/agent-7",
-                    "connectedToAgentTimestamp", agentAt.toString()));
-        }
-        detail.put("queueInfo", Map.of("queueArn", FunctionEnvironment.INSTANCE_ARN + "/queue/queue-1"));
-        if (!type.equals("CONNECTED_TO_AGENT")) {
-            detail.put("disconnectTimestamp", at.toString());
-        }
-        return json(Map.of("version", "0", "source", "aws.connect", "detail-type", "Amazon Connect Contact Event",
-                "time", at.toString(), "detail", detail));
-    }
-
-    private static String json(Object value) {
-        try {
-            return com.fasterxml.jackson.jr.ob.JSON.std.asString(value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static String event(String type, String contactId, Instant at, Instant agentAt) {
+        return QueuedEventMessages.contactEvent(type, contactId, T0, at, agentAt);
     }
 
     private SQSBatchResponse deliver(String... bodies) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (String body : bodies) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("m-" + (++messageIds));
-            message.setBody(body);
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        SQSBatchResponse response = bed.contactEventHandler().handleRequest(event, FakeLambdaContext.withPlentyOfTime());
+        SQSBatchResponse response = bed.contactEventHandler().handleRequest(messages.batch(bodies),
+                FakeLambdaContext.withPlentyOfTime());
         bed.clock().advance(Duration.ofSeconds(1));
         return response;
     }

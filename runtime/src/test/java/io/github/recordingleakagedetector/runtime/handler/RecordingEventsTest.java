@@ -5,7 +5,6 @@ import static io.github.recordingleakagedetector.runtime.support.HandlerTestBed.
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.github.recordingleakagedetector.runtime.lifecycle.ContactState;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingChecker;
 import io.github.recordingleakagedetector.runtime.lifecycle.RecordingState;
@@ -14,10 +13,9 @@ import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
-import io.github.recordingleakagedetector.runtime.testing.FunctionEnvironment;
+import io.github.recordingleakagedetector.runtime.support.QueuedEventMessages;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class RecordingEventsTest {
     private static final Duration GRACE = Duration.ofSeconds(900);
     private static final String LISTING = "S3:ListObjectsV2";
     private final HandlerTestBed bed = new HandlerTestBed();
-    private int messageIds;
+    private final QueuedEventMessages messages = new QueuedEventMessages();
 
     @BeforeEach
     void reset() {
@@ -74,8 +72,9 @@ class RecordingEventsTest {
         detail.put("bucket", Map.of("name", bucket));
         detail.put("object", object);
         detail.put("reason", type.equals("Object Created") ? "PutObject" : "DeleteObject");
-        return json(Map.of("version", "0", "source", "aws.s3", "detail-type", type, "time", bed.clock().instant().toString(),
-                "resources", List.of("arn:aws:s3:::" + bucket), "detail", detail));
+        return QueuedEventMessages.json(Map.of("version", "0", "source", "aws.s3", "detail-type", type,
+                "time", bed.clock().instant().toString(), "resources", List.of("arn:aws:s3:::" + bucket),
+                "detail", detail));
     }
 
     private String created(String key, double audioSeconds, String sequencer) {
@@ -86,39 +85,12 @@ class RecordingEventsTest {
         return s3Event("Object Deleted", bed.bucket(), key, null, sequencer);
     }
 
-    private String disconnected(String contactId) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("eventType", "DISCONNECTED");
-        detail.put("contactId", contactId);
-        detail.put("channel", "VOICE");
-        detail.put("instanceArn", FunctionEnvironment.INSTANCE_ARN);
-        detail.put("initiationTimestamp", T0.toString());
-        detail.put("agentInfo", Map.of("agentArn", FunctionEnvironment.INSTANCE_ARN + "/agent/agent-7",
-                "connectedToAgentTimestamp", AGENT_AT.toString()));
-        detail.put("disconnectTimestamp", ENDED_AT.toString());
-        return json(Map.of("version", "0", "source", "aws.connect", "detail-type", "Amazon Connect Contact Event",
-                "time", ENDED_AT.toString(), "detail", detail));
-    }
-
-    private static String json(Object value) {
-        try {
-            return com.fasterxml.jackson.jr.ob.JSON.std.asString(value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static String disconnected(String contactId) {
+        return QueuedEventMessages.contactEvent("DISCONNECTED", contactId, T0, ENDED_AT, AGENT_AT);
     }
 
     private SQSBatchResponse deliver(String... bodies) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (String body : bodies) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("m-" + (++messageIds));
-            message.setBody(body);
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return bed.contactEventHandler().handleRequest(event, FakeLambdaContext.withPlentyOfTime());
+        return bed.contactEventHandler().handleRequest(messages.batch(bodies), FakeLambdaContext.withPlentyOfTime());
     }
 
     private Map<String, Object> check() {
@@ -230,13 +202,15 @@ class RecordingEventsTest {
         // GIVEN Contact Lens's redacted audio as the additional location, and its event
         bed.with("ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted");
         String contactId = completedCall();
-        String redacted = "Analysis/Voice/Redacted/2024/05/01/" + contactId + "_call_recording_redacted_2024-05-01T09:00:30Z.wav";
+        String redacted = "Analysis/Voice/Redacted/2024/05/01/" + contactId
+                + "_call_recording_redacted_2024-05-01T09:00:30Z.wav";
         deliver(created(redacted, 60, "0064D3901D00059242"));
 
         // WHEN the check runs after the upload wait, THEN the redacted file is the recording, unlisted
         bed.clock().set(ENDED_AT.plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
         assertThat(HandlerTestBed.outcomes(check())).isEqualTo("{recorded=1}");
-        assertThat(bed.contact(contactId).evidence().files()).extracting(StoredRecording::key).containsExactly(redacted);
+        assertThat(bed.contact(contactId).evidence().files()).extracting(StoredRecording::key)
+                .containsExactly(redacted);
         assertThat(bed.calls().operation(LISTING)).isZero();
     }
 
