@@ -91,14 +91,14 @@ class RecordingLeakageDetectorContactEventsTest {
 
         @Test
         void queuePoliciesRefusePlainHttpAndLetOnlyTheRuleSend() {
-            assertThat(queuePolicy("DetectorContactEventQueue")).containsExactly(
+            assertThat(Templates.queuePolicyStatements(template, "DetectorContactEventQueue")).containsExactly(
                     "Deny sqs:* ${DetectorContactEventQueue.Arn} by {\"AWS\":\"*\"} if "
                             + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
                     "Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage ${DetectorContactEventQueue.Arn} by "
                             + "{\"Service\":\"events.amazonaws.com\"} if {\"ArnEquals\":{\"aws:SourceArn\":"
                             + "{\"Fn::GetAtt\":[\"" + logicalId("AWS::Events::Rule", "DetectorContactEventRule")
                             + "\",\"Arn\"]}}}");
-            assertThat(queuePolicy("DetectorContactEventDeadLetterQueue")).containsExactly(
+            assertThat(Templates.queuePolicyStatements(template, "DetectorContactEventDeadLetterQueue")).containsExactly(
                     "Deny sqs:* ${DetectorContactEventDeadLetterQueue.Arn} by {\"AWS\":\"*\"} if "
                             + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}");
         }
@@ -282,29 +282,6 @@ class RecordingLeakageDetectorContactEventsTest {
 
         private static String logicalId(String type, String idWithoutHash) {
             return Templates.logicalId(template, type, idWithoutHash);
-        }
-
-        /** Each statement of the queue's policy as {@code Effect actions resource by principal if condition}. */
-        private static List<String> queuePolicy(String queueIdWithoutHash) {
-            String queueId = logicalId("AWS::SQS::Queue", queueIdWithoutHash);
-            List<JsonNode> policies = Templates.resourcesOfType(template, "AWS::SQS::QueuePolicy").values().stream()
-                    .filter(policy -> policy.path("Properties").path("Queues").toString()
-                            .equals("[{\"Ref\":\"" + queueId + "\"}]"))
-                    .toList();
-            assertThat(policies).as(queueIdWithoutHash).hasSize(1);
-            List<String> statements = new ArrayList<>();
-            policies.get(0).path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
-                List<String> actions = new ArrayList<>();
-                if (statement.path("Action").isArray()) {
-                    statement.path("Action").forEach(action -> actions.add(action.asText()));
-                } else {
-                    actions.add(statement.path("Action").asText());
-                }
-                statements.add(statement.path("Effect").asText() + " " + String.join(",", actions) + " "
-                        + Templates.resourceText(statement.path("Resource")) + " by " + statement.path("Principal")
-                        + " if " + statement.path("Condition"));
-            });
-            return statements;
         }
     }
 

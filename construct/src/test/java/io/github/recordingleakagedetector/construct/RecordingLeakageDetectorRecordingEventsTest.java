@@ -119,7 +119,7 @@ class RecordingLeakageDetectorRecordingEventsTest {
 
         @Test
         void queuePolicyLetsEventBridgeSendFromEachRuleByItsArnOnly() {
-            assertThat(queuePolicy(template, "DetectorContactEventQueue")).containsExactly(
+            assertThat(Templates.queuePolicyStatements(template, "DetectorContactEventQueue")).containsExactly(
                     "Deny sqs:* ${DetectorContactEventQueue.Arn} by {\"AWS\":\"*\"} if "
                             + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
                     sendFrom("DetectorContactEventRule"),
@@ -286,7 +286,7 @@ class RecordingLeakageDetectorRecordingEventsTest {
         // CDK's SQS target on an encrypted queue allows this account's rules (a rule ARN condition would make the key
         // policy and the rule depend on each other): one statement serves both rules, as it served the contact event
         // rule alone
-        assertThat(queuePolicy(template, "DetectorContactEventQueue")).containsExactly(
+        assertThat(Templates.queuePolicyStatements(template, "DetectorContactEventQueue")).containsExactly(
                 "Deny sqs:* ${DetectorContactEventQueue.Arn} by {\"AWS\":\"*\"} if "
                         + "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
                 "Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage ${DetectorContactEventQueue.Arn} by "
@@ -347,29 +347,6 @@ class RecordingLeakageDetectorRecordingEventsTest {
     private static JsonNode variables(Template template, String functionIdWithoutHash) {
         return resource(template, "AWS::Lambda::Function", functionIdWithoutHash)
                 .path("Properties").path("Environment").path("Variables");
-    }
-
-    /** Each statement of the queue's policy as {@code Effect actions resource by principal if condition}. */
-    private static List<String> queuePolicy(Template template, String queueIdWithoutHash) {
-        String queueId = Templates.logicalId(template, "AWS::SQS::Queue", queueIdWithoutHash);
-        List<JsonNode> policies = Templates.resourcesOfType(template, "AWS::SQS::QueuePolicy").values().stream()
-                .filter(policy -> policy.path("Properties").path("Queues").toString()
-                        .equals("[{\"Ref\":\"" + queueId + "\"}]"))
-                .toList();
-        assertThat(policies).as(queueIdWithoutHash).hasSize(1);
-        List<String> statements = new ArrayList<>();
-        policies.get(0).path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
-            List<String> actions = new ArrayList<>();
-            if (statement.path("Action").isArray()) {
-                statement.path("Action").forEach(action -> actions.add(action.asText()));
-            } else {
-                actions.add(statement.path("Action").asText());
-            }
-            statements.add(statement.path("Effect").asText() + " " + String.join(",", actions) + " "
-                    + Templates.resourceText(statement.path("Resource")) + " by " + statement.path("Principal")
-                    + " if " + statement.path("Condition"));
-        });
-        return statements;
     }
 
     private static JsonNode json(Object value) {

@@ -116,6 +116,34 @@ public final class Templates {
         return permissions;
     }
 
+    /**
+     * Each statement of the one policy of the queue {@code queueIdWithoutHash}, as
+     * {@code Effect actions resource by principal if condition}.
+     */
+    public static List<String> queuePolicyStatements(Template template, String queueIdWithoutHash) {
+        String queueId = logicalId(template, "AWS::SQS::Queue", queueIdWithoutHash);
+        List<JsonNode> policies = resourcesOfType(template, "AWS::SQS::QueuePolicy").values().stream()
+                .filter(policy -> policy.path("Properties").path("Queues").toString()
+                        .equals("[{\"Ref\":\"" + queueId + "\"}]"))
+                .toList();
+        if (policies.size() != 1) {
+            throw new AssertionError(queueIdWithoutHash + " has " + policies.size() + " queue policies, not one");
+        }
+        List<String> statements = new ArrayList<>();
+        policies.get(0).path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+            List<String> actions = new ArrayList<>();
+            if (statement.path("Action").isArray()) {
+                statement.path("Action").forEach(action -> actions.add(action.asText()));
+            } else {
+                actions.add(statement.path("Action").asText());
+            }
+            statements.add(statement.path("Effect").asText() + " " + String.join(",", actions) + " "
+                    + resourceText(statement.path("Resource")) + " by " + statement.path("Principal")
+                    + " if " + statement.path("Condition"));
+        });
+        return statements;
+    }
+
     /** The logical id of the one resource of a type whose id, without its hash suffix, is {@code idWithoutHash}. */
     public static String logicalId(Template template, String type, String idWithoutHash) {
         List<String> matching = resourcesOfType(template, type).keySet().stream()
