@@ -4,7 +4,6 @@ import static io.github.recordingleakagedetector.construct.DetectorFixtures.INST
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
