@@ -62,7 +62,8 @@ public final class ContactEventHandler implements RequestHandler<SQSEvent, SQSBa
             counts.put(MetricName.ContactEventsPending, pending);
             counts.put(MetricName.RecordingEventsApplied, recordingsSeen);
             counts.put(MetricName.RecordingEventsUnmatched, recordingsUnmatched);
-            counts.put(MetricName.ContactsNotRecordedIntentionally, summary.outcome(Outcome.MOVED_TO_RECORDING_DISABLED));
+            counts.put(MetricName.ContactsNotRecordedIntentionally,
+                    summary.outcome(Outcome.MOVED_TO_RECORDING_DISABLED));
             metrics.emit(counts);
             LOG.info("run.summary", "summary", summary.toMap(), "failedMessageIds", result.failedMessageIds());
             return SQSBatchResponse.builder()
