@@ -60,15 +60,15 @@ public final class ContactEventIngestion {
             summary.read();
             try {
                 QueuedEvent event = reader.read(message.body());
-                if (event.contactId() == null) {
+                if (event.contactId() == null && event instanceof RecordingEvent unnamed) {
                     LOG.info("recordingEvent.unmatched", "messageId", message.id(),
-                            "key", ((RecordingEvent) event).file().key(), "reason", "no contact id in the file name");
+                            "key", unnamed.file().key(), "reason", "no contact id in the file name");
                     summary.count(Outcome.RECORDING_UNMATCHED);
                     continue;
                 }
                 byContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(Map.entry(message.id(), event));
             } catch (EventJson.RejectedEventException e) {
-                LOG.warn("contactEvent.rejected", "messageId", message.id(), "reason", e.getMessage());
+                LOG.warn("queuedEvent.rejected", "messageId", message.id(), "reason", e.getMessage());
                 summary.count(Outcome.EVENT_REJECTED);
             }
         }
@@ -143,7 +143,7 @@ public final class ContactEventIngestion {
             }
             TrackedContact contact = found.get();
             List<SeenRecording> merged = SeenRecording.merge(contact.seenRecordings(), event.file());
-            if (merged == contact.seenRecordings()) {
+            if (merged.equals(contact.seenRecordings())) {
                 return Outcome.RECORDING_SEEN;
             }
             if (store.recordSeenRecordings(contact, merged)) {

@@ -18,8 +18,14 @@ public final class QueuedEventReader {
     /** The event, or an exception saying why it cannot be applied (the ingestion counts it as rejected). */
     public QueuedEvent read(String body) {
         Map<String, Object> envelope = EventJson.envelope(body);
-        return RecordingEventInterpreter.reads(envelope)
-                ? recordingEvents.interpret(envelope)
-                : contactEvents.interpret(envelope);
+        if (RecordingEventInterpreter.reads(envelope)) {
+            return recordingEvents.interpret(envelope);
+        }
+        if (!ContactEventInterpreter.DETAIL_TYPE.equals(envelope.get("detail-type"))) {
+            throw new EventJson.RejectedEventException("detail-type '" + envelope.get("detail-type") + "' is none of '"
+                    + ContactEventInterpreter.DETAIL_TYPE + "', '" + RecordingEventInterpreter.OBJECT_CREATED + "', '"
+                    + RecordingEventInterpreter.OBJECT_DELETED + "'");
+        }
+        return contactEvents.interpret(envelope);
     }
 }

@@ -18,8 +18,10 @@ import java.util.Map;
  * not confirm.
  *
  * <p>With recording events, the files the bucket's S3 events showed are judged first, without listing: when they
- * settle the verdict (recorded), that is the verdict. Anything short of that is never concluded from events, which
- * S3 may lose: the contact waits for its grace period, then the bucket is listed and Connect asked, as without them.
+ * show it recorded under the recording prefix, that is the verdict; recorded only under an additional location, the
+ * bucket is listed at once (a listing looks under the recording prefix first). Anything short of a recording is
+ * never concluded from events, which S3 may lose: the contact waits for its grace period, then the bucket is listed
+ * and Connect asked, as without them.
  */
 public final class RecordingChecker {
     /**
@@ -124,8 +126,17 @@ public final class RecordingChecker {
         if (!contact.seenRecordings().isEmpty()) {
             Search fromEvents = new Search(contact, new SeenRecordingsArchive(contact.seenRecordings()));
             ContactVerdict verdict = fromEvents.judge(seen);
-            if (verdict.settled()) {
+            if (recordedUnderTheRecordingPrefix(verdict)) {
                 return record(contact, verdict, fromEvents.placesAnd(SEEN_IN_EVENTS), now, summary);
+            }
+            if (recordedElsewhere(verdict)) {
+                // Seen only under an additional location: a listing prefers the recording prefix, whose file's event
+                // may have been lost, so the bucket decides, now that something has landed.
+                Search listed = new Search(contact, archive);
+                ContactVerdict verdictListed = listed.judge(seen);
+                if (verdictListed.settled()) {
+                    return record(contact, verdictListed, listed.places(), now, summary);
+                }
             }
         }
         boolean listingWouldComeEarly = recordingEvents
@@ -152,6 +163,26 @@ public final class RecordingChecker {
                     ? record(contact, verdict, search.placesAnd(LOCATIONS_NOT_REFRESHED), clock.instant(), summary)
                     : ContactResult.of(Outcome.DEFERRED);
         };
+    }
+
+    /**
+     * Whether a verdict on the files the events showed may stand without a listing: recorded (a deletion or anything
+     * short of a recording is never concluded from events, which S3 may lose), on files under the recording prefix,
+     * where a listing looks first.
+     */
+    private boolean recordedUnderTheRecordingPrefix(ContactVerdict verdict) {
+        return recorded(verdict) && (verdict.agent() == null || verdict.agent().evidence() != null
+                && verdict.agent().evidence().files().stream()
+                        .allMatch(file -> file.key().startsWith(locations.keyPrefix() + "/")));
+    }
+
+    private boolean recordedElsewhere(ContactVerdict verdict) {
+        return recorded(verdict) && !recordedUnderTheRecordingPrefix(verdict);
+    }
+
+    private static boolean recorded(ContactVerdict verdict) {
+        return (verdict.agent() == null || verdict.agent().state() == RecordingState.CALL_RECORDED_SUCCESS)
+                && (verdict.ivr() == null || verdict.ivr().state() == IvrRecordingState.IVR_RECORDED_SUCCESS);
     }
 
     private boolean afterGracePeriods(ContactSnapshot seen, int periods, Instant now) {

@@ -43,7 +43,7 @@ public record SeenRecording(String key, long sizeBytes, String sequencer, boolea
         return new StoredRecording(key, sizeBytes);
     }
 
-    /** {@code known} with {@code event} applied: unchanged (the same list) when the event is not newer. */
+    /** {@code known} with {@code event} applied: {@code known} itself when the event is not newer. */
     static List<SeenRecording> merge(List<SeenRecording> known, SeenRecording event) {
         Map<String, SeenRecording> byKey = new LinkedHashMap<>();
         known.forEach(file -> byKey.put(file.key(), file));

@@ -37,7 +37,10 @@ public enum MetricName {
     ContactEventsRejected,
     /** A contact event came before the flow log announced its contact: kept briefly for the announcement. */
     ContactEventsPending,
-    /** An S3 recording event (created or deleted) was applied to its contact's seen recordings. */
+    /**
+     * An S3 recording event (created or deleted) was applied to its contact's seen recordings, also when it changed
+     * nothing (a repeat, or older than what was seen).
+     */
     RecordingEventsApplied,
     /**
      * An S3 recording event named no open contact: a file whose name holds no contact id, or a contact not tracked or

@@ -12,8 +12,10 @@ import io.github.recordingleakagedetector.runtime.lifecycle.SeenRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.StoredRecording;
 import io.github.recordingleakagedetector.runtime.lifecycle.TrackedContact;
 import io.github.recordingleakagedetector.runtime.support.FakeLambdaContext;
+import io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries;
 import io.github.recordingleakagedetector.runtime.support.HandlerTestBed;
 import io.github.recordingleakagedetector.runtime.support.QueuedEventMessages;
+import io.github.recordingleakagedetector.runtime.testing.ScriptedContact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -165,7 +167,7 @@ class RecordingEventsTest {
     void aDeletionTheEventsShowIsNeverTakenForARecordingWhateverOrderTheyArriveIn() {
         // GIVEN a recording created then deleted, whose Object Deleted event arrives before its Object Created
         String contactId = completedCall();
-        connect().contact(io.github.recordingleakagedetector.runtime.support.FlowLogDeliveries.INSTANCE_ID, contactId)
+        connect().contact(FlowLogDeliveries.INSTANCE_ID, contactId)
                 .initiatedAt(T0).connectedToAgentAt(AGENT_AT, "agent-7").disconnectedAt(ENDED_AT);
         deliver(deleted(keyOf(contactId), "0064D3901D0005924300"));
         deliver(created(keyOf(contactId), 60, "0064D3901D00059242"));
@@ -198,20 +200,70 @@ class RecordingEventsTest {
     }
 
     @Test
-    void aRecordingUnderAnAdditionalLocationIsSeenToo() {
-        // GIVEN Contact Lens's redacted audio as the additional location, and its event
+    void aRecordingUnderAnAdditionalLocationIsSeenAndRecordedOnceTheRecordingPrefixHoldsNothing() {
+        // GIVEN Contact Lens's redacted audio as the additional location, kept instead of the original, and its event
         bed.with("ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted");
         String contactId = completedCall();
         String redacted = "Analysis/Voice/Redacted/2024/05/01/" + contactId
                 + "_call_recording_redacted_2024-05-01T09:00:30Z.wav";
+        HandlerTestBed.s3().putRecording(bed.bucket(), redacted, 60);
         deliver(created(redacted, 60, "0064D3901D00059242"));
+        assertThat(bed.contact(contactId).seenRecordings()).extracting(SeenRecording::key).containsExactly(redacted);
 
-        // WHEN the check runs after the upload wait, THEN the redacted file is the recording, unlisted
+        // WHEN the check runs after the upload wait, THEN it lists at once (not after the grace period), finds
+        // nothing under the recording prefix, and the redacted file is the recording
         bed.clock().set(ENDED_AT.plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
         assertThat(HandlerTestBed.outcomes(check())).isEqualTo("{recorded=1}");
         assertThat(bed.contact(contactId).evidence().files()).extracting(StoredRecording::key)
                 .containsExactly(redacted);
+        assertThat(bed.calls().operation(LISTING)).isPositive();
+    }
+
+    @Test
+    void aRecordingSeenOnlyUnderAnAdditionalLocationIsCheckedAgainstTheRecordingPrefixFirst() {
+        // GIVEN a call whose redacted copy's event came, but whose original (a bare header: empty) lost its event
+        bed.with("ADDITIONAL_RECORDING_PREFIXES", "Analysis/Voice/Redacted");
+        String contactId = completedCall();
+        HandlerTestBed.s3().putRecording(bed.bucket(), keyOf(contactId), 0);
+        deliver(created("Analysis/Voice/Redacted/2024/05/01/" + contactId + "_call_recording_redacted.wav", 60,
+                "0064D3901D00059242"));
+
+        // WHEN the check runs after the upload wait
+        bed.clock().set(ENDED_AT.plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
+        Map<String, Object> summary = check();
+
+        // THEN the bucket was listed, as a listing looks under the recording prefix first, and the empty original is
+        // no recorded verdict: the contact waits for its grace period, as any short recording does
+        assertThat(HandlerTestBed.outcomes(summary)).isEqualTo("{awaitingRecording=1}");
+        assertThat(bed.calls().operation(LISTING)).isPositive();
+        assertThat(bed.contact(contactId).recordingState()).isNull();
+    }
+
+    @Test
+    void aDeletionIsNeverConcludedFromEventsAlone() {
+        // GIVEN a polled call (no contact events) whose recording Connect reports deleted, and the file's deletion
+        // seen in the bucket's events
+        bed.with("CONTACT_EVENTS", "false");
+        String contactId = UUID.randomUUID().toString();
+        connect().contact(FlowLogDeliveries.INSTANCE_ID, contactId).initiatedAt(T0)
+                .connectedToAgentAt(AGENT_AT, "agent-7").disconnectedAt(ENDED_AT)
+                .recording(ScriptedContact.Recording.of(bed.bucket() + "/" + keyOf(contactId), AGENT_AT)
+                        .deleted(ENDED_AT.plusSeconds(2), "Deleted by the contact centre's retention rule"));
+        bed.ingest(delivery().enable(contactId, "Both", T0.plusSeconds(5)));
+        bed.clock().set(ENDED_AT.plusSeconds(5));
+        bed.pollInitialisedHandler().handleRequest(Map.of(), FakeLambdaContext.withPlentyOfTime());
+        assertThat(bed.contact(contactId).state()).isEqualTo(ContactState.COMPLETED_AGENT);
+        deliver(deleted(keyOf(contactId), "0064D3901D00059242"));
+
+        // WHEN the check runs within the grace period, THEN nothing is concluded and nothing listed
+        bed.clock().set(ENDED_AT.plus(RecordingChecker.UPLOAD_WAIT).plusSeconds(1));
+        assertThat(HandlerTestBed.outcomes(check())).isEqualTo("{awaitingRecording=1}");
         assertThat(bed.calls().operation(LISTING)).isZero();
+
+        // WHEN it runs after the grace period, THEN the deletion is the verdict of a listing and Connect's report
+        bed.clock().set(ENDED_AT.plus(GRACE).plusSeconds(1));
+        assertThat(HandlerTestBed.outcomes(check())).isEqualTo("{deleted=1}");
+        assertThat(bed.calls().operation(LISTING)).isPositive();
     }
 
     @Test

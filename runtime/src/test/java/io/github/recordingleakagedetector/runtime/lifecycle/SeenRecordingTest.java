@@ -67,6 +67,6 @@ class SeenRecordingTest {
         assertThat(event.contactId()).isEqualTo("0f3a8c1e-1111-4a2b-9c3d-5e6f7a8b9c0d");
         assertThat(((RecordingEvent) event).file()).isEqualTo(new SeenRecording(KEY, 32_044, "", false));
         assertThatThrownBy(() -> reader.read("{\"detail-type\":\"Object Restore Completed\",\"detail\":{}}"))
-                .hasMessageContaining("detail-type 'Object Restore Completed' is not 'Amazon Connect Contact Event'");
+                .hasMessageContaining("detail-type 'Object Restore Completed' is none of 'Amazon Connect Contact Event', 'Object Created', 'Object Deleted'");
     }
 }
