@@ -213,14 +213,17 @@ class EndToEndTest {
 
         // THEN every verdict is as planned: redacted recordings are found, IVR recordings judged on their own
         assertEveryLeakReportedOnceAndNothingElse(report, options);
-        // recordings the events showed were judged without listing the bucket: the bucket is listed only for the
-        // recordings whose events were lost or whose names hold no contact id (renamed), and for the leaks
+        // recordings the events showed were judged without listing the bucket: it is listed for the recordings whose
+        // events were lost or whose names hold no contact id (renamed), for the leaks, and, for the fifth of the calls
+        // that keep only redacted audio, the recording prefix's day folders once (a listing looks there first);
+        // the same calls with contact events alone cost 4.2 listings per checked contact (./simulate --contacts 160
+        // --redacted --ivr --recording-events off), with recording events 1.1
         Map<String, Long> totals = report.metrics().totals();
         String applied = report.metrics().alarmed("RecordingsMissing").replace(" RecordingsMissing ",
                 " RecordingEventsApplied ");
         assertThat(totals.get(applied)).isPositive();
         long listings = report.requestsByOperation().getOrDefault("S3:ListObjectsV2", 0L);
-        assertThat((double) listings / report.checkedContacts()).as("S3 listings per checked contact").isLessThan(1.0);
+        assertThat((double) listings / report.checkedContacts()).as("S3 listings per checked contact").isLessThan(1.5);
         assertThat(report.plannedAlerts()).containsKey("IVR_RECORDING_MISSING");
         assertThat(report.contactsByOutcome().keySet()).anyMatch(label -> label.contains("recording redacted"))
                 .anyMatch(label -> label.startsWith("ivr only, ivr recorded"))

@@ -19,9 +19,9 @@ import java.util.Map;
  *
  * <p>With recording events, the files the bucket's S3 events showed are judged first, without listing: when they
  * show it recorded under the recording prefix, that is the verdict; recorded only under an additional location, the
- * bucket is listed at once (a listing looks under the recording prefix first). Anything short of a recording is
- * never concluded from events, which S3 may lose: the contact waits for its grace period, then the bucket is listed
- * and Connect asked, as without them.
+ * recording prefix is listed at once (a listing looks there first) and the additional location taken as seen.
+ * Anything short of a recording is never concluded from events, which S3 may lose: the contact waits for its grace
+ * period, then the bucket is listed and Connect asked, as without them.
  */
 public final class RecordingChecker {
     /**
@@ -31,7 +31,8 @@ public final class RecordingChecker {
      */
     public static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
     /** Noted with the places of a verdict reached on the files S3's events showed, without listing. */
-    static final String SEEN_IN_EVENTS = "files as the bucket's S3 events showed them (not listed)";
+    static final String SEEN_IN_EVENTS = "files as the bucket's S3 events showed them (the recording prefix listed "
+            + "only when the recording was seen elsewhere)";
     static final String LOCATIONS_NOT_REFRESHED =
             "DescribeContact unavailable: the recording locations Connect reports could not be refreshed";
 
@@ -131,11 +132,12 @@ public final class RecordingChecker {
             }
             if (recordedElsewhere(verdict)) {
                 // Seen only under an additional location: a listing prefers the recording prefix, whose file's event
-                // may have been lost, so the bucket decides, now that something has landed.
-                Search listed = new Search(contact, archive);
+                // may have been lost, so that prefix is listed now; the additional location is as the events show.
+                Search listed = new Search(contact, SeenRecordingsArchive.listingOnlyUnder(locations.keyPrefix(),
+                        archive, contact.seenRecordings()));
                 ContactVerdict verdictListed = listed.judge(seen);
-                if (verdictListed.settled()) {
-                    return record(contact, verdictListed, listed.places(), now, summary);
+                if (recorded(verdictListed)) {
+                    return record(contact, verdictListed, listed.placesAnd(SEEN_IN_EVENTS), now, summary);
                 }
             }
         }

@@ -19,6 +19,26 @@ final class SeenRecordingsArchive implements RecordingArchive {
                 .toList();
     }
 
+    /**
+     * The bucket as listed under {@code listedPrefix} (the recording prefix, where a listing looks first and where a
+     * file whose event was lost may be) and as the events showed it everywhere else.
+     */
+    static RecordingArchive listingOnlyUnder(String listedPrefix, RecordingArchive bucket, List<SeenRecording> seen) {
+        SeenRecordingsArchive events = new SeenRecordingsArchive(seen);
+        return new RecordingArchive() {
+            @Override
+            public Optional<StoredRecording> find(String key) {
+                return key.startsWith(listedPrefix + "/") ? bucket.find(key) : events.find(key);
+            }
+
+            @Override
+            public List<StoredRecording> startingWith(String keyPrefix) {
+                return keyPrefix.startsWith(listedPrefix + "/") ? bucket.startingWith(keyPrefix)
+                        : events.startingWith(keyPrefix);
+            }
+        };
+    }
+
     @Override
     public Optional<StoredRecording> find(String key) {
         return files.stream().filter(file -> file.key().equals(key)).findFirst();
