@@ -130,7 +130,7 @@ public final class RecordingChecker {
             if (recordedUnderTheRecordingPrefix(verdict)) {
                 return record(contact, verdict, fromEvents.placesAnd(SEEN_IN_EVENTS), now, summary);
             }
-            if (recordedElsewhere(verdict)) {
+            if (recorded(verdict)) {
                 // Seen only under an additional location: a listing prefers the recording prefix, whose file's event
                 // may have been lost, so that prefix is listed now; the additional location is as the events show.
                 Search listed = new Search(contact, SeenRecordingsArchive.listingOnlyUnder(locations.keyPrefix(),
@@ -176,10 +176,6 @@ public final class RecordingChecker {
         return recorded(verdict) && (verdict.agent() == null || verdict.agent().evidence() != null
                 && verdict.agent().evidence().files().stream()
                         .allMatch(file -> file.key().startsWith(locations.keyPrefix() + "/")));
-    }
-
-    private boolean recordedElsewhere(ContactVerdict verdict) {
-        return recorded(verdict) && !recordedUnderTheRecordingPrefix(verdict);
     }
 
     private static boolean recorded(ContactVerdict verdict) {

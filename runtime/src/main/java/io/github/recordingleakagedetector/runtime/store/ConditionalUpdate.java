@@ -23,6 +23,13 @@ final class ConditionalUpdate {
         return this;
     }
 
+    /** Sets the attribute unless the item has it already: the first value written wins. */
+    ConditionalUpdate setIfAbsent(String attribute, AttributeValue value) {
+        String name = name(attribute);
+        sets.add(name + " = if_not_exists(" + name + ", " + value(value) + ")");
+        return this;
+    }
+
     ConditionalUpdate setIfPresent(String attribute, AttributeValue value) {
         return value == null ? this : set(attribute, value);
     }
@@ -57,7 +64,7 @@ final class ConditionalUpdate {
                 .tableName(tableName)
                 .key(Map.of(ContactTable.CONTACT_ID, Items.text(contactId)))
                 .updateExpression(expression)
-                .conditionExpression(String.join(" AND ", conditions))
+                .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();

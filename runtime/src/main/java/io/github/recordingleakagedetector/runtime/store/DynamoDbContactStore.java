@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,30 +213,16 @@ public final class DynamoDbContactStore implements ContactStore {
 
     @Override
     public void keepPendingEvent(String contactId, ContactSnapshot said, Instant eventAt, Instant expiresAt) {
-        Map<String, String> names = new TreeMap<>();
-        Map<String, AttributeValue> values = new TreeMap<>();
-        List<String> sets = new ArrayList<>();
+        ConditionalUpdate update = new ConditionalUpdate();
+        // if_not_exists: the first value kept wins, whatever order the events come in
         snapshotAttributes(said).forEach((attribute, value) -> {
             if (value != null) {
-                // if_not_exists: the first value kept wins, whatever order the events come in
-                names.put("#" + attribute, attribute);
-                values.put(":" + attribute, value);
-                sets.add("#" + attribute + " = if_not_exists(#" + attribute + ", :" + attribute + ")");
+                update.setIfAbsent(attribute, value);
             }
         });
-        names.put("#" + ContactTable.LAST_EVENT_AT, ContactTable.LAST_EVENT_AT);
-        values.put(":" + ContactTable.LAST_EVENT_AT, instant(eventAt));
-        sets.add("#" + ContactTable.LAST_EVENT_AT + " = :" + ContactTable.LAST_EVENT_AT);
-        names.put("#" + ContactTable.EXPIRES_AT, ContactTable.EXPIRES_AT);
-        values.put(":" + ContactTable.EXPIRES_AT, Items.epochSeconds(expiresAt));
-        sets.add("#" + ContactTable.EXPIRES_AT + " = :" + ContactTable.EXPIRES_AT);
-        dynamoDb.updateItem(UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(Map.of(ContactTable.CONTACT_ID, text(ContactTable.PENDING_EVENT_PREFIX + contactId)))
-                .updateExpression("SET " + String.join(", ", sets))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build());
+        update.set(ContactTable.LAST_EVENT_AT, instant(eventAt))
+                .set(ContactTable.EXPIRES_AT, Items.epochSeconds(expiresAt));
+        dynamoDb.updateItem(update.toRequest(tableName, ContactTable.PENDING_EVENT_PREFIX + contactId));
     }
 
     @Override
