@@ -100,7 +100,7 @@ final class ContactEventSource {
                 .visibilityTimeout(VISIBILITY_TIMEOUT)
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetterQueue).maxReceiveCount(MAX_RECEIVE_COUNT).build())
                 .enforceSsl(true), settings.encryptionKey()).build();
-        settings.encryptionKey().filter(key -> !Resource.isOwnedResource(key)).ifPresent(key -> warnImportedKey(scope, key));
+        settings.encryptionKey().filter(key -> !Resource.isOwnedResource(key)).ifPresent(key -> warnImportedKey(scope, settings, key));
 
         // In a fixed order (Map.of's varies between JVMs): the template must not change from one synth to the next.
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -185,14 +185,16 @@ final class ContactEventSource {
     /**
      * An imported key's policy cannot be changed from this app, so the target's grant to {@code events.amazonaws.com}
      * did nothing: without a statement of its own in the key policy, EventBridge cannot send any contact event to the
-     * queue (the detector then still works, by polling, as without contact events).
+     * queue (the detector then still works, by polling, as without contact events; recording events are lost the
+     * same way, and the check lists the bucket instead).
      */
-    private static void warnImportedKey(Construct scope, IKey key) {
+    private static void warnImportedKey(Construct scope, DetectorSettings settings, IKey key) {
         String keyArn = key.getKeyArn();
         String shownKey = Token.isUnresolved(keyArn) ? "" : " (" + keyArn + ")";
         Annotations.of(scope).addWarningV2(IMPORTED_KEY_WARNING, "encryptionKey" + shownKey + " is imported, and the "
                 + "construct encrypts the contact event queue with it, but cannot change an imported key's policy: "
-                + "EventBridge can send contact events to the queue only if the key policy allows events.amazonaws.com "
+                + "EventBridge can send contact events" + (settings.recordingEvents() ? " and recording events" : "")
+                + " to the queue only if the key policy allows events.amazonaws.com "
                 + "to use the key. Add this statement to the key policy: " + EVENTS_KEY_POLICY_STATEMENT
                 + " (or pass a key created in this app, or set contactEvents false).");
     }

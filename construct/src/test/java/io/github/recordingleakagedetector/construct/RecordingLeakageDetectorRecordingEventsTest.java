@@ -294,6 +294,27 @@ class RecordingLeakageDetectorRecordingEventsTest {
                         + "{\"Ref\":\"AWS::AccountId\"}}}");
     }
 
+    @Test
+    void anImportedKeyIsWarnedAboutOnceNamingTheRecordingEventsItWouldStopToo() {
+        // GIVEN a key imported by ARN, and the user's own alert topic (so only the queue's warning applies)
+        Stack stack = DetectorFixtures.newStack();
+
+        // WHEN
+        new RecordingLeakageDetector(stack, "Detector", DetectorFixtures.requiredProps(stack)
+                .encryptionKey(Key.fromKeyArn(stack, "ImportedKey",
+                        "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .alertTopic(software.amazon.awscdk.services.sns.Topic.Builder.create(stack, "ExistingTopic")
+                        .enforceSsl(true).build())
+                .recordingEvents(true)
+                .build());
+
+        // THEN the queue's one warning says the bucket's events would not reach the queue either
+        assertThat(software.amazon.awscdk.assertions.Annotations.fromStack(stack)
+                .findWarning("*", Match.stringLikeRegexp(".*importedEncryptionKeyForContactEventQueue.*")))
+                .singleElement().satisfies(warning -> assertThat(warning.getEntry().getData().toString())
+                        .contains("EventBridge can send contact events and recording events to the queue only if"));
+    }
+
     @Nested
     class Validation {
 
